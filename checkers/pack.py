@@ -1,0 +1,114 @@
+"""Rule packs are data: TOML files validated on load, with the exact path of any error.
+
+    load_pack("hubei-2023-summary")       # a built-in pack by id
+    load_pack("my-2025-pack.toml")        # or a file a reviewer wrote
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from checkers.kinds import Rule
+
+PACK_DIR = Path(__file__).parent / "packs"
+
+
+class PackError(ValueError):
+    """A pack that does not load; the message names the file and the exact key path."""
+
+
+class PackMeta(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str  # the document's title as the notice names it
+    seed: str  # which notice and attachment it comes from, e.g. "000 附件2"
+    version: str
+    roster: str | None = None  # the roster id `--roster auto` picks
+    notes: list[str] = Field(default_factory=list)  # corrections of the seed text, caveats
+
+
+class Detect(BaseModel):
+    """Signals for `--template auto`: words of the title, and headings of the outline."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: list[str] = Field(default_factory=list)
+    headings: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)  # words that rule this template out
+
+
+class RulePack(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pack: PackMeta
+    detect: Detect = Field(default_factory=Detect)
+    rules: list[Rule]
+
+    @property
+    def id(self) -> str:
+        return self.pack.id
+
+
+def _path_of(loc: tuple[int | str, ...], data: dict) -> str:
+    """("rules", 3, "length", "min") -> "rules[3](id=len-2).min" — the union tag is dropped."""
+    out, node = "", data
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            if isinstance(node, dict) and "id" in node:
+                out += f"(id={node['id']})"
+        elif isinstance(node, dict) and part not in node and out.startswith("rules") and node.get("kind") == part:
+            continue  # pydantic's discriminator tag, not a key the author wrote
+        else:
+            out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return out
+
+
+def parse_pack(text: str, source: str = "<pack>") -> RulePack:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise PackError(f"{source}: TOML 语法错误：{e}") from None
+    try:
+        pack = RulePack.model_validate(data)
+    except ValidationError as e:
+        lines = [f"{source}: 规则包校验失败（{e.error_count()} 处）"]
+        for err in e.errors():
+            lines.append(f"  {_path_of(err['loc'], data)}: {err['msg']}")
+        raise PackError("\n".join(lines)) from None
+    ids = [r.id for r in pack.rules]
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
+        raise PackError(f"{source}: rules 中的 id 重复：{', '.join(dup)}")
+    return pack
+
+
+@lru_cache(maxsize=64)
+def _load_file(path: str, mtime: float) -> RulePack:
+    return parse_pack(Path(path).read_text(encoding="utf-8"), path)
+
+
+def load_pack(ref: str | Path) -> RulePack:
+    path = Path(ref)
+    if not path.suffix:
+        path = PACK_DIR / f"{ref}.toml"
+        if not path.exists():
+            raise PackError(f"未知的模板：{ref}；可用模板：{', '.join(pack_ids())}")
+    if not path.exists():
+        raise PackError(f"规则包文件不存在：{path}")
+    return _load_file(str(path.resolve()), path.stat().st_mtime)
+
+
+def pack_ids() -> list[str]:
+    return sorted(p.stem for p in PACK_DIR.glob("*.toml"))
+
+
+def all_packs() -> list[RulePack]:
+    return [load_pack(i) for i in pack_ids()]

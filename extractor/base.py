@@ -1,0 +1,68 @@
+"""The small interface every format parser implements, and the errors and limits they share.
+
+Modelled on markitdown's accepts()/convert(), without its **kwargs: a parser receives the sniffed
+`Source` and the `Limits` it must respect, and returns a `Document` or raises `ExtractError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Protocol
+
+from extractor.model import Document
+
+# Stable codes for what can go wrong before any template is applied (documented in checkers/codes).
+UNREADABLE = "F001"
+ENCRYPTED = "F002"
+UNSUPPORTED = "F003"
+NO_TEXT = "F004"
+OVER_LIMIT = "F005"
+
+
+class ExtractError(Exception):
+    """A file that cannot be turned into a Document; `code` is one of F001–F005."""
+
+    def __init__(self, code: str, message: str, **detail: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.detail = detail
+
+    def __reduce__(self):  # survive pickling across the sandbox process boundary
+        return (_rebuild_error, (self.code, self.message, self.detail))
+
+
+def _rebuild_error(code: str, message: str, detail: dict) -> ExtractError:
+    return ExtractError(code, message, **detail)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 500
+    seconds: float = 120.0  # wall clock for one file, OCR included
+    memory_mb: int = 2048  # address-space cap of the parsing process
+    max_unzipped_bytes: int = 512 * 1024 * 1024  # declared total of a zip container's members
+    max_zip_ratio: int = 200  # declared uncompressed / compressed size of any member
+    ocr: bool = True  # False: scanned pages yield F004 error instead of being recognised
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The bytes of one submitted file and what sniffing found out about them."""
+
+    data: bytes
+    filename: str  # as submitted; may be empty
+    extension: str  # lower case, without the dot; "" when none
+    kind: str  # sniffed container: "docx", "xlsx", "pdf", "ole", "zip", "text", "empty", "unknown"
+
+
+class Parser(Protocol):
+    name: ClassVar[str]
+
+    def accepts(self, source: Source) -> bool: ...
+
+    def convert(self, source: Source, limits: Limits) -> Document: ...

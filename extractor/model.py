@@ -1,0 +1,244 @@
+"""The one document model every parser produces.
+
+A `Document` is a flat, ordered list of blocks; sections and the outline are *derived* from the
+headings so that no parser has to build a tree, and every block keeps where it came from so a
+finding can point a reviewer at the page, paragraph or cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from extractor.counting import Counts, count
+
+Format = Literal["docx", "doc", "wps", "xlsx", "xls", "et", "pdf"]
+
+
+@dataclass(slots=True, frozen=True)
+class Location:
+    """Where a block sits in the source file. Fields that do not apply stay None."""
+
+    page: int | None = None  # 1-based; PDF always, Word only when a page break is known
+    paragraph: int | None = None  # 1-based index among the Word body paragraphs
+    sheet: str | None = None  # Excel sheet name
+    cell: str | None = None  # Excel A1 reference of the block's first cell
+    line: int | None = None  # 1-based line on the page (PDF)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}
+
+
+@dataclass(slots=True)
+class Heading:
+    """A heading with its numbering split off: "一、集群总体情况" -> number "一", title "集群总体情况".
+
+    `numbering` names the numbering kind ("chinese", "chinese-paren", "arabic", "arabic-paren",
+    "arabic-dotted", "part", "chapter", "none"), which is what decides the hierarchy in Chinese
+    reports more reliably than the style does. `signal` says what made it a heading (style,
+    outline, numbering, prefix, font, bookmark) so a doubtful call can be explained.
+    """
+
+    text: str
+    level: int
+    number: str
+    title: str
+    loc: Location
+    numbering: str = "none"
+    signal: str = "prefix"
+    kind: Literal["heading"] = "heading"
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    loc: Location
+    style: str | None = None
+    kind: Literal["paragraph"] = "paragraph"
+
+
+@dataclass(slots=True)
+class Cell:
+    """An anchor cell. In `Table.rows` every grid position covered by a merge holds the same Cell."""
+
+    text: str
+    row: int  # 0-based grid row of the anchor (top-left) position
+    col: int  # 0-based grid column of the anchor
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(slots=True)
+class Table:
+    rows: list[list[Cell]]  # rectangular grid, merged cells resolved
+    loc: Location
+    caption: str | None = None  # nearest preceding short paragraph, if it looks like a caption
+    kind: Literal["table"] = "table"
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def grid(self) -> list[list[str]]:
+        return [[c.text for c in row] for row in self.rows]
+
+    def anchors(self) -> list[Cell]:
+        """Each distinct cell once, in reading order."""
+        return [c for r, row in enumerate(self.rows) for k, c in enumerate(row) if c.row == r and c.col == k]
+
+    def text(self) -> str:
+        return "\n".join(c.text for c in self.anchors() if c.text)
+
+
+Block = Heading | Paragraph | Table
+
+
+@dataclass(slots=True)
+class Notice:
+    """Something the extractor wants the report to say (e.g. F004: text came from OCR)."""
+
+    code: str
+    severity: Literal["error", "warning", "info"]
+    message: str
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Meta:
+    format: str
+    filename: str = ""
+    pages: int | None = None
+    scanned: bool = False  # no usable text layer on at least one page
+    ocr_engine: str | None = None
+    ocr_confidence: float | None = None  # mean over recognised lines, 0..1
+    ocr_pages: list[int] = field(default_factory=list)
+    producer: str | None = None
+    title: str | None = None
+    converted_from: str | None = None  # "doc", "wps", ... when LibreOffice converted it
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and everything up to the next heading of the same or a higher level.
+
+    `start`/`end` index `Document.blocks`; the body includes nested subsections. The
+    preamble before the first heading is a Section with level 0 and no heading.
+    """
+
+    heading: Heading | None
+    start: int
+    end: int
+    counts: Counts
+    page: int | None
+
+    @property
+    def level(self) -> int:
+        return self.heading.level if self.heading else 0
+
+    @property
+    def number(self) -> str:
+        return self.heading.number if self.heading else ""
+
+    @property
+    def title(self) -> str:
+        return self.heading.title if self.heading else ""
+
+    @property
+    def words(self) -> int:
+        return self.counts.words
+
+
+def block_text(block: Block) -> str:
+    return block.text() if isinstance(block, Table) else block.text
+
+
+@dataclass(eq=False)
+class Document:
+    blocks: list[Block]
+    meta: Meta
+    furniture: list[Paragraph] = field(default_factory=list)  # running headers, footers, page numbers
+    notices: list[Notice] = field(default_factory=list)
+
+    @cached_property
+    def block_counts(self) -> list[Counts]:
+        return [count(block_text(b)) for b in self.blocks]
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        heads = [i for i, b in enumerate(self.blocks) if isinstance(b, Heading)]
+        out: list[Section] = []
+        first = heads[0] if heads else len(self.blocks)
+        if first > 0:
+            out.append(self._section(None, 0, first))
+        for n, i in enumerate(heads):
+            head = self.blocks[i]
+            assert isinstance(head, Heading)
+            end = len(self.blocks)
+            for j in heads[n + 1 :]:
+                nxt = self.blocks[j]
+                assert isinstance(nxt, Heading)
+                if nxt.level <= head.level:
+                    end = j
+                    break
+            out.append(self._section(head, i, end))
+        return out
+
+    def _section(self, head: Heading | None, start: int, end: int) -> Section:
+        body = range(start + 1 if head else start, end)
+        total = Counts.sum(self.block_counts[i] for i in body)
+        page = head.loc.page if head else (self.blocks[start].loc.page if start < len(self.blocks) else None)
+        return Section(heading=head, start=start, end=end, counts=total, page=page)
+
+    def section_blocks(self, section: Section) -> list[Block]:
+        first = section.start + 1 if section.heading else section.start
+        return self.blocks[first : section.end]
+
+    @cached_property
+    def stats(self) -> Counts:
+        return Counts.sum(self.block_counts)
+
+    def text(self) -> str:
+        return "\n".join(block_text(b) for b in self.blocks)
+
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def outline(self) -> list[dict[str, Any]]:
+        return [
+            {"level": s.level, "number": s.number, "title": s.title, "words": s.words, "page": s.page}
+            for s in self.sections
+            if s.heading
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON model of `clustercheck extract --format json`."""
+        blocks: list[dict[str, Any]] = []
+        for b in self.blocks:
+            d: dict[str, Any] = {"kind": b.kind, "loc": b.loc.to_dict()}
+            if isinstance(b, Heading):
+                d |= {"level": b.level, "number": b.number, "title": b.title, "text": b.text,
+                      "numbering": b.numbering, "signal": b.signal}
+            elif isinstance(b, Paragraph):
+                d |= {"text": b.text}
+            else:
+                d |= {"caption": b.caption, "grid": b.grid(),
+                      "merges": [[c.row, c.col, c.rowspan, c.colspan] for c in b.anchors()
+                                 if c.rowspan > 1 or c.colspan > 1]}
+            blocks.append(d)
+        m = self.meta
+        return {
+            "meta": {k: getattr(m, k) for k in m.__slots__},
+            "stats": self.stats.to_dict() | {"pages": m.pages},
+            "outline": self.outline(),
+            "blocks": blocks,
+            "furniture": [p.text for p in self.furniture],
+            "notices": [{"code": n.code, "severity": n.severity, "message": n.message} for n in self.notices],
+        }

@@ -1,0 +1,1 @@
+"""Sample submissions and the scripts that make them (python -m samples.make)."""

@@ -1,0 +1,1 @@
+"""The ways in: CLI, batch audit, HTTP API, web page, persistence and job queue."""
