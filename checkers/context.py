@@ -118,3 +118,66 @@ class Context:
         first_row = " ".join(c.text for c in table.rows[0]) if table.rows else ""
         hay = normalize(" ".join([*near, first_row]))
         return any(normalize(w) in hay for w in words)
+
+    # ---- labelled fields ------------------------------------------------------------------
+    def field_hits(self, labels: list[str]) -> list[FieldHit]:
+        """Every place a label is filled in: the cell right of (else below) a label cell, or the
+        text after "label：" in a paragraph. Forms put 集群名称 in both places, so all are returned."""
+        wanted = [normalize(x) for x in labels if x]
+        hits: list[FieldHit] = []
+        for i, b in enumerate(self.doc.blocks):
+            if isinstance(b, Table):
+                hits.extend(self._table_hits(i, b, wanted))
+            else:
+                text = b.text.strip()
+                for lab in labels:
+                    pos = _label_pos(text, lab)
+                    if pos is not None:
+                        value = text[pos:].strip().lstrip(":：").strip()
+                        hits.append(FieldHit(label=lab, text=value, index=i))
+                        break
+        return hits
+
+    def field_value(self, labels: list[str]) -> FieldHit | None:
+        hits = self.field_hits(labels)
+        filled = [h for h in hits if h.text.strip(" _　")]
+        return (filled or hits or [None])[0]
+
+    def _table_hits(self, index: int, t: Table, wanted: list[str]) -> list[FieldHit]:
+        out: list[FieldHit] = []
+        for r, row in enumerate(t.rows):
+            for c, cell in enumerate(row):
+                if cell.row != r or cell.col != c:
+                    continue
+                norm = normalize(cell.text).rstrip(":：")
+                if not norm or not any(norm == w or (norm.startswith(w) and len(norm) <= len(w) + 6) for w in wanted):
+                    continue
+                right = next((x for x in row[c + cell.colspan:] if x is not cell), None)
+                below = t.rows[r + cell.rowspan][c] if r + cell.rowspan < t.n_rows else None
+                target = right if right is not None else below
+                if target is None:
+                    continue
+                out.append(FieldHit(label=cell.text.strip(), text=target.text.strip(), index=index,
+                                    row=target.row + 1, column=target.col + 1, table=t.caption))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class FieldHit:
+    label: str
+    text: str
+    index: int  # block index
+    row: int | None = None  # 1-based table row/column of the value cell
+    column: int | None = None
+    table: str | None = None
+
+
+def _label_pos(text: str, label: str) -> int | None:
+    """Index just after "label：" / "label:" at the start of a paragraph, else None."""
+    t = text.lstrip()
+    if not t.startswith(label):
+        return None
+    rest = t[len(label):].lstrip(" 　")
+    if rest[:1] in (":", "："):
+        return len(text) - len(rest)
+    return None

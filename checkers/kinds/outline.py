@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from checkers.kinds.base import RuleBase
 from checkers.kinds.refs import SectionSpec
 
