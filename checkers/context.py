@@ -11,6 +11,8 @@ from rapidfuzz import fuzz
 
 from checkers.findings import ClusterResult, FindingLocation
 from checkers.kinds.refs import SectionSpec, TableRef
+from checkers.matching import OutlineMatch, match_outline, spec_score
+from checkers.regions import Region, TextUnit, regions_for, text_units, title_lines
 from extractor.model import Document, Heading, Paragraph, Section, Table
 from extractor.normalize import normalize
 
@@ -44,14 +46,11 @@ class Context:
     def section_matches(self, spec: SectionSpec, within: Section | None = None,
                         min_score: float = 80.0) -> list[tuple[float, Section]]:
         """Every section whose title (or number + title) matches the spec, best first."""
-        names = [spec.title, *spec.aliases]
         out: list[tuple[float, Section]] = []
         for s in self.headed:
             if within and not (within.start < s.start < within.end):
                 continue
-            score = max(similarity(s.title, n) for n in names)
-            if spec.number and normalize(s.number) == normalize(spec.number):
-                score = min(100.0, score + 10)
+            score = spec_score(spec, s)
             if score >= min_score:
                 out.append((score, s))
         out.sort(key=lambda p: (-p[0], p[1].start))
@@ -59,8 +58,44 @@ class Context:
 
     def find_section(self, spec: SectionSpec, within: Section | None = None,
                      min_score: float = 80.0) -> Section | None:
+        """The section the pack's outline assigned to this spec, else the best match.
+
+        Going through the outline's assignment keeps every rule on the same heading: a length
+        rule on "集群企业发展情况" never measures "集群产业发展情况" because the titles are close.
+        """
+        key = _spec_key(spec)
+        if key in self.assigned:
+            s = self.assigned[key]
+            if s is None or within is None or within.start < s.start < within.end:
+                return s
         found = self.section_matches(spec, within, min_score)
         return found[0][1] if found else None
+
+    @cached_property
+    def outline_matches(self) -> dict[str, OutlineMatch]:
+        """One matching per outline rule of the pack (rule id -> match), computed once."""
+        out: dict[str, OutlineMatch] = {}
+        for rule in self.pack.rules:
+            if rule.kind == "outline":
+                out[rule.id] = match_outline(rule.sections, self.doc.sections, rule.min_score)
+        return out
+
+    @cached_property
+    def assigned(self) -> dict[tuple[str, str], Section | None]:
+        """(number, title) of every outline spec -> the section it was matched to, or None."""
+        out: dict[tuple[str, str], Section | None] = {}
+        for match in self.outline_matches.values():
+            for spec, sec, _parent in match.walk():
+                out.setdefault(_spec_key(spec), sec)
+        return out
+
+    def outline_requires_body(self, spec: SectionSpec) -> bool:
+        """Whether an outline rule already reports this section when it is empty (O004)."""
+        for match in self.outline_matches.values():
+            for s, _sec, _parent in match.walk():
+                if _spec_key(s) == _spec_key(spec):
+                    return s.body_required
+        return False
 
     @staticmethod
     def section_label(s: Section) -> str:
@@ -80,6 +115,27 @@ class Context:
         return "\n".join(
             b.text() if isinstance(b, Table) else b.text for b in self.doc.section_blocks(s)
         )
+
+    def section_path(self, s: Section) -> str:
+        """"二、集群发展情况 > （三）集群创新服务建设体系": the heading labels from the top down."""
+        chain = [p for p in self.headed if p.start <= s.start < p.end and p.level <= s.level]
+        return " > ".join(self.section_label(p) for p in sorted(chain, key=lambda p: p.level))
+
+    @cached_property
+    def title_lines(self) -> list[str]:
+        return title_lines(self.doc)
+
+    # ---- text units and labelled regions ----------------------------------------------------
+    @cached_property
+    def units(self) -> list[TextUnit]:
+        """Every heading, paragraph and table cell once, in reading order."""
+        return text_units(self.doc)
+
+    def regions(self, label: str, *, span: int = 6) -> list[Region]:
+        """Where a label of the template (a form field, a declaration, a question) sits, with the
+        text that answers it: the rest of its cell and the cell to its right, or the paragraphs
+        that follow it up to the next heading or table."""
+        return regions_for(self.doc, self.units, label, span=span)
 
     # ---- locations ------------------------------------------------------------------------
     def locate(self, index: int | None, *, table: str | None = None, row: int | None = None,
@@ -160,6 +216,10 @@ class Context:
                 out.append(FieldHit(label=cell.text.strip(), text=target.text.strip(), index=index,
                                     row=target.row + 1, column=target.col + 1, table=t.caption))
         return out
+
+
+def _spec_key(spec: SectionSpec) -> tuple[str, str]:
+    return normalize(spec.number), normalize(spec.title)
 
 
 @dataclass(frozen=True, slots=True)

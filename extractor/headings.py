@@ -60,12 +60,41 @@ def rank_of(n: Numbered) -> int:
     return RANK[n.numbering]
 
 
+# A table-of-contents line: the title, a dot leader or tab, the page number.
+_TOC_LINE = re.compile(r"(?:[.．…·•\-_]{3,}|\t)\s*\d{1,4}$")
+
+
 def looks_like_heading_text(title: str, *, max_chars: int = 40) -> bool:
-    """A numbered line is a heading only when it reads like a title, not like a list item sentence."""
+    """A numbered line is a heading only when it reads like a title, not like a list item sentence
+    (nor like a table-of-contents entry, which repeats a heading with its page number)."""
     t = title.strip()
-    if not t or len(t) > max_chars:
+    if not t or len(t) > max_chars or _TOC_LINE.search(t):
         return False
     return not t.endswith(("。", "；", ";", "，", ","))
+
+
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def number_value(number: str) -> int | None:
+    """The value of a heading number ("十二" -> 12, "3" -> 3, "②" -> 2); None for "2.1" and the like.
+
+    Lets a caller tell a running sequence (1, 2, 3 …) from a restart."""
+    if number.isdecimal():
+        return int(number)
+    if len(number) == 1 and "①" <= number <= "⑳":
+        return ord(number) - ord("①") + 1
+    total = digit = 0
+    for ch in number:
+        if ch in _CN_DIGIT:
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_UNIT:
+            total += (digit or 1) * _CN_UNIT[ch]
+            digit = 0
+        else:
+            return None
+    return total + digit if number else None
 
 
 def assign_levels(ranks: list[int]) -> list[int]:

@@ -13,8 +13,13 @@ automatic numbering: the number is not in the text; see samples.numbering).
 
 from __future__ import annotations
 
+import io
+import os
 import random
+import zipfile
 from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
@@ -136,3 +141,25 @@ def table(doc: DocxDocument, rows: Sequence[Sequence[str]],
 
 def tick(checked: bool) -> str:
     return "☑" if checked else "□"
+
+
+FIXED_TIME = (2024, 1, 1, 0, 0, 0)
+
+
+def save(doc: DocxDocument, path: str | os.PathLike[str]) -> Path:
+    """Save with pinned zip timestamps and core-property dates, so the same code writes the same bytes
+    (python-docx stamps every zip member with the current time)."""
+    props = doc.core_properties
+    props.created = props.modified = datetime(*FIXED_TIME)
+    props.revision = 1
+    buf = io.BytesIO()
+    doc.save(buf)
+    out = Path(path)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, src.read(info.filename))
+    return out

@@ -1,10 +1,24 @@
-"""Tick-box and choice fields: exactly one option chosen (T008)."""
+"""Tick-box and choice fields: exactly one option chosen (T008).
+
+Glyphs are read with extractor.ticks.choices (every parser has already reduced them to ☑/☐).
+An applicant who deleted the other options instead of ticking ("申报类别 | 先进制造业集群") has
+chosen too; a cell still holding every option ("（先进制造业集群或中小企业特色产业集群）") has not.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
 
+from checkers import messages as msg
+from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
+from checkers.regions import Region
+from extractor.normalize import normalize
+from extractor.ticks import choices
+
+if TYPE_CHECKING:
+    from checkers.context import Context
 
 
 class Choice(RuleBase):
@@ -12,3 +26,69 @@ class Choice(RuleBase):
     label: str  # "申报类别", "申请状态", "产业集群类型"
     options: list[str]  # ["先进制造业集群", "中小企业特色产业集群"]
     multiple: bool = False
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        regions = ctx.regions(self.label)
+        if not regions:
+            yield self.finding("T008", self.label, msg.choice_none(self.label, self.options),
+                               expected=self.options, actual=None)
+            return
+        region = pick_region(regions, self.options)
+        chosen = chosen_options(answer_text(region, self.label), self.options)
+        where = ctx.locate(region.unit.index, row=region.unit.row, column=region.unit.column)
+        if not chosen:
+            yield self.finding("T008", self.label, msg.choice_none(self.label, self.options),
+                               location=where, expected="选择一项", actual=[])
+        elif len(chosen) > 1 and not self.multiple:
+            yield self.finding("T008", self.label, msg.choice_many(self.label, chosen),
+                               location=where, expected="选择一项", actual=chosen)
+
+
+def answer_text(region: Region, label: str) -> str:
+    """The label's own line when the ticks sit on it ("产业集群类型：县域□ 其他地区☑"), else what
+    answers it; with the label itself cut off, so its words are never read as an answer."""
+    return after_label(region.unit.text if choices(region.unit.text) else region.answer, label)
+
+
+def after_label(text: str, label: str) -> str:
+    norm_label = normalize(label)
+    pos = normalize(text).find(norm_label) if norm_label else -1
+    return text if pos < 0 else _drop_prefix(text, pos + len(norm_label))
+
+
+def _drop_prefix(raw: str, n_norm: int) -> str:
+    """Drop the first `n_norm` normalised characters of `raw` (whitespace is not counted)."""
+    seen = 0
+    for k, ch in enumerate(raw):
+        if seen >= n_norm:
+            return raw[k:]
+        if normalize(ch):
+            seen += len(normalize(ch))
+    return ""
+
+
+def pick_region(regions: list[Region], options: list[str]) -> Region:
+    """The first place that answers with ticks, else the first naming an option, else the first."""
+    for r in regions:
+        if choices(r.text):
+            return r
+    for r in regions:
+        if any(normalize(o) in normalize(r.answer) for o in options):
+            return r
+    return regions[0]
+
+
+def chosen_options(text: str, options: list[str]) -> list[str]:
+    marks = choices(text)
+    if marks:
+        ticked = [normalize(lab) for lab, on in marks if on]
+        return [o for o in options if any(_same(normalize(o), t) for t in ticked)]
+    norm = normalize(text)
+    named = [o for o in options if normalize(o) in norm]
+    return named if len(named) < len(options) or len(options) == 1 else []
+
+
+def _same(option: str, label: str) -> bool:
+    if len(option) <= 2 or len(label) <= 2:
+        return option == label
+    return option in label or label in option

@@ -1,13 +1,33 @@
-"""Items marked 需提供佐证材料 or 附名单 with a non-zero value need an evidence reference (E001)."""
+"""Items marked 需提供佐证材料 or 附名单 with a non-zero value need an evidence reference (E001).
+
+Every table row whose label carries one of the ``markers`` (or matches one of ``items``) is an
+item; when any number in the row is above zero, the row needs a reference ("5（见附件3）", "P23",
+"第12页", in any of its cells), or — for 附名单 rows — a name list elsewhere in the file
+("创新服务机构名单"), or an ``attachments`` section whose text names the item. ``tables`` limits the
+scan to some tables. Rows already flagged ``evidence``/``name_list`` in a `fields` rule of the same
+pack are left to that rule, so a pack may use both without reporting a row twice.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from checkers.evidence import REFERENCES, has_reference, name_list_present, named_in_attachments, subject
+from checkers.field_grid import flagged_rows, fmt
+from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
-from checkers.kinds.refs import SectionSpec
+from checkers.kinds.refs import SectionSpec, TableRef
+from checkers.numbers import parse_number
+from checkers.tables import Grid, key_matches, label_key
+from extractor.model import Cell, Table
+from extractor.normalize import normalize
+
+if TYPE_CHECKING:
+    from checkers.context import Context
 
 
 class EvidenceItems(RuleBase):
@@ -15,4 +35,77 @@ class EvidenceItems(RuleBase):
     markers: list[str] = Field(default_factory=lambda: ["需提供佐证材料", "附名单"])
     items: list[str] = Field(default_factory=list)  # extra row labels needing evidence beyond the markers
     attachments: list[SectionSpec] = Field(default_factory=list)  # where an attachment list may name them
-    references: list[str] = Field(default_factory=lambda: [r"附件\s*\d+", "佐证", r"见第\s*\d+\s*页", r"P\d+", r"第\s*\d+\s*页"])
+    references: list[str] = Field(default_factory=lambda: list(REFERENCES))  # regexes of an evidence reference
+    tables: list[TableRef] = Field(default_factory=list)  # only these tables; empty: every table
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        covered = flagged_rows(ctx)
+        for index, table, label in self._tables(ctx):
+            grid = Grid(table)
+            for r in range(table.n_rows):
+                if (index, r) in covered:
+                    continue
+                item = self._item_cell(grid, r)
+                if item is None:
+                    continue
+                cell, marker = item
+                value = _first_positive(grid, r, cell)
+                if value is None:
+                    continue
+                row_text = " ".join(c.text for c in grid.row_anchors(r))
+                if has_reference(row_text, self.references, self.markers):
+                    continue
+                subj = subject(cell.text)
+                if "名单" in marker and name_list_present(ctx, subj, index):
+                    continue
+                if named_in_attachments(ctx, subj, self.attachments):
+                    continue
+                target = template_label(cell.text, self.markers)
+                what = "未附名单" if "名单" in marker else "未注明佐证材料（附件或所在页码）"
+                yield self.finding("E001", target, f"“{target}”填报 {fmt(value)}，但{what}",
+                                   location=ctx.locate(index, table=label, row=r + 1, column=cell.col + 1),
+                                   expected="名单" if "名单" in marker else "佐证材料", actual=fmt(value))
+
+    def _tables(self, ctx: Context) -> Iterator[tuple[int, Table, str | None]]:
+        if not self.tables:
+            for i, b in enumerate(ctx.doc.blocks):
+                if isinstance(b, Table):
+                    yield i, b, b.caption
+            return
+        for ref in self.tables:
+            hit = ctx.find_table(ref)
+            if hit is not None:
+                yield hit[0], hit[1], ref.label
+
+    def _item_cell(self, grid: Grid, r: int) -> tuple[Cell, str] | None:
+        markers = [normalize(m) for m in self.markers]
+        keys = [label_key(x) for x in self.items]
+        for cell in grid.row_anchors(r):
+            if cell.row != r:
+                continue
+            norm = normalize(cell.text)
+            hit = next((m for m in markers if m in norm), None)
+            if hit is not None:
+                return cell, hit
+            if any(key_matches(label_key(cell.text), k, True) for k in keys):
+                return cell, ""
+        return None
+
+
+def _first_positive(grid: Grid, r: int, label: Cell) -> float | None:
+    for cell in grid.row_anchors(r):
+        if cell is label or cell.row != r:
+            continue
+        p = parse_number(cell.text)
+        if p.status == "value" and p.value is not None and p.value > 0:
+            return p.value
+    return None
+
+
+def template_label(text: str, markers: list[str]) -> str:
+    """"国家级单项冠军数量（个，需提供佐证材料）" -> "国家级单项冠军数量"; "（一）创新服务机构数(附名单)" kept
+    without the marker: "（一）创新服务机构数"."""
+    out = re.sub(r"\s+", "", text)
+    for m in markers:
+        out = re.sub(rf"[（(][^（）()]*{re.escape(m)}[^（）()]*[）)]", "", out)
+    return out

@@ -1,14 +1,40 @@
 """Indicator tables: every field filled, numbers with valid units, 其中 ≤ total, 增幅 and ratios
-consistent (T001–T005)."""
+consistent (T001–T005), and items marked 需提供佐证材料 / 附名单 evidenced (E001).
+
+Three layouts, because the seeds' forms come in three shapes:
+
+- ``grid`` (统计报表, 表二 指标数据, 2.1集群主要经济指标): one row per indicator, found by its label
+  (tolerant to "其中：", numbering, spaces and "（家）"); value ``columns`` found by header text, a
+  path through merged two-row headers written "营业收入（亿元）|2021年" (or with a space). A header
+  cell containing "单位" is the unit column: a unit there (or in the label's parentheses) that
+  differs from the row's ``unit`` is T003, and the values are converted from it. ``column_units``
+  overrides the row unit for a column ("占区域工业比重" = "%"); the ``growth`` column is always %.
+  ``parent`` (其中 rows) and ``column_parents`` give T004; ``sums`` T007; ``ratios`` and ``growth``
+  T005 (for a % row the 增幅 may be relative or in percentage points: both are accepted).
+  Rows flagged ``evidence`` / ``name_list`` with a value above zero need a reference in the row
+  (``references``), a name list elsewhere ("创新服务机构名单"), or an ``attachments`` section naming
+  them (E001).
+- ``pairs`` (表一 基本信息, 集群基本信息): each label is followed by its value (rest of its cell,
+  else the cell to the right, else below); every occurrence of a label must be filled, so the three
+  "职务" of a form are all checked. ``pattern`` validates text values (邮编, 手机, E-mail).
+- ``list`` (表三 集群领军企业, 营业收入排名前十企业): a header row naming ``columns`` and records below
+  it; at least ``min_rows`` records, every started record complete, ``column_units`` columns numeric.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from checkers.evidence import REFERENCES
+from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
-from checkers.kinds.refs import TableRef
+from checkers.kinds.refs import SectionSpec, TableRef
+
+if TYPE_CHECKING:
+    from checkers.context import Context
 
 
 class FieldRow(BaseModel):
@@ -22,6 +48,8 @@ class FieldRow(BaseModel):
     evidence: bool = False  # 需提供佐证材料
     name_list: bool = False  # 附名单
     aliases: list[str] = Field(default_factory=list)
+    signed: bool = False  # may be negative (净利润, 增长率); otherwise a negative value is T003
+    pattern: str | None = None  # text values must match this regex (邮编 r"^\d{6}$")
 
 
 class Growth(BaseModel):
@@ -47,10 +75,61 @@ class Ratio(BaseModel):
     tolerance: float = 0.5
 
 
+class Sum(BaseModel):
+    """A total row against its parts: "eq" total = Σ parts; "le" Σ parts ≤ total (disjoint 其中 rows)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    total: str
+    parts: list[str]
+    relation: Literal["eq", "le"] = "eq"
+    tolerance: float = 0.01
+
+
 class Fields(RuleBase):
     kind: Literal["fields"]
     table: TableRef
     columns: list[str] = Field(default_factory=list)  # value columns by header; empty: the last column
-    rows: list[FieldRow]
+    rows: list[FieldRow] = Field(default_factory=list)
     growth: Growth | None = None
     ratios: list[Ratio] = Field(default_factory=list)
+    # 其中 columns (T004): part column → whole column, e.g. "2022年 其中：集群产业" → "2022年 园区总额"
+    column_parents: dict[str, str] = Field(default_factory=dict)
+    # grid: rows × value columns; pairs: each label cell is followed (right, else below) by its value cell,
+    # as in 申报表 and 集群基本信息 forms, where `columns` is not used; list: records under a header row
+    layout: Literal["grid", "pairs", "list"] = "grid"
+    column_units: dict[str, str] = Field(default_factory=dict)  # column header → unit, overriding the row's
+    sums: list[Sum] = Field(default_factory=list)
+    min_rows: int = 1  # list: records required
+    attachments: list[SectionSpec] = Field(default_factory=list)  # where evidence may be named (E001)
+    references: list[str] = Field(default_factory=lambda: list(REFERENCES))  # regexes of an evidence reference
+
+    @model_validator(mode="after")
+    def _labels_known(self) -> Fields:
+        labels = {r.label for r in self.rows}
+        wanted: list[tuple[str, str]] = [(f"rows[{r.label}].parent", r.parent) for r in self.rows if r.parent]
+        for x in self.ratios:
+            wanted += [("ratios.target", x.target), ("ratios.numerator", x.numerator),
+                       ("ratios.denominator", x.denominator)]
+        for s in self.sums:
+            wanted += [("sums.total", s.total)] + [("sums.parts", p) for p in s.parts]
+        unknown = [f"{where} = “{lab}”" for where, lab in wanted if lab not in labels]
+        if unknown:
+            raise ValueError(f"不是 rows 中的行名：{'；'.join(unknown)}")
+        cols = set(self.columns)
+        need = [*self.column_parents, *self.column_parents.values()]
+        if self.growth:
+            need += [self.growth.new, self.growth.old]
+        missing = [c for c in need if c not in cols]
+        if missing:
+            raise ValueError(f"不是 columns 中的列名：{'、'.join(missing)}")
+        if self.layout == "list" and not self.columns:
+            raise ValueError("layout = \"list\" 需要 columns")
+        return self
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        from checkers.field_forms import check_list, check_pairs
+        from checkers.field_grid import check_grid
+
+        run = {"grid": check_grid, "pairs": check_pairs, "list": check_list}[self.layout]
+        yield from run(self, ctx)

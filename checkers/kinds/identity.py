@@ -1,19 +1,162 @@
-"""Is the submitting cluster the one on the official roster? (C001–C005)"""
+"""Is the submitting cluster the one on the official roster? (C001–C005)
+
+The name is looked for where a reviewer looks: the form's 集群名称 field, then the cover and title
+lines ("2023年度十堰商用车及部件创新型产业集群工作总结" -> the part up to 集群). The file name is only
+a hint: a document that names its cluster nowhere inside still gets C001, with the hint in the
+message, because the copy on file must say which cluster it is.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from checkers.findings import ClusterResult, Finding, FindingLocation
 from checkers.kinds.base import RuleBase
+from checkers.namematch import MARGIN, PLAUSIBLE, MatchResult, index, match, parse, same_unit
+from checkers.places import gazetteer
+from extractor.model import Table
+
+if TYPE_CHECKING:
+    from checkers.context import Context
+
+_NOISE = re.compile(r"^(附件\s*\d*\s*[:：]?|关于|报送|上报|提交|[（(]?\d{4}\s*(?:[-—–~至]\s*\d{4})?\s*年?度?[）)]?|[《“\"])+")
+_FIELD_END = re.compile(r"\s{2,}|\s+\S{1,8}[:：]|[（(]\s*(?:盖|签)")
+_PLACEHOLDER = re.compile(r"^[（(].*[）)]$")  # the template's own hint left in the cell
+_NOT_NAMES = {"全省", "全市", "我省", "我市", "本", "各"}
+_RANK = {"exact": 0, "fuzzy": 1, "ambiguous": 2, "unmatched": 3, "absent": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class NameSource:
+    name: str
+    target: str  # the template's label of where it was found
+    location: FindingLocation
+    strong: bool  # a field of the form, not a title line
 
 
 class Identity(RuleBase):
     kind: Literal["identity"]
     field_labels: list[str] = Field(default_factory=lambda: ["集群名称", "产业集群名称", "集群单位名称"])
-    unit_labels: list[str] = Field(default_factory=lambda: ["依托单位", "建设单位", "依托（建设）单位", "集群建设单位"])
+    unit_labels: list[str] = Field(default_factory=lambda: [
+        "依托单位", "建设单位", "依托（建设）单位", "集群建设单位", "依托单位名称（盖公章）", "依托单位名称"])
     account_labels: list[str] = Field(default_factory=lambda: ["账号"])
     use_title: bool = True  # the cover / title lines
     use_filename: bool = True  # a weak signal, used only when nothing else names the cluster
     check_unit: bool = True
+    title_blocks: int = 12  # how many blocks from the start count as cover and title
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        sources = self._field_sources(ctx) + (self._title_sources(ctx) if self.use_title else [])
+        if not sources:
+            yield self._absent(ctx)
+            return
+        if ctx.roster is None:
+            ctx.cluster = ClusterResult(found=sources[0].name, status="unmatched")
+            return
+        account = self._value(ctx, self.account_labels)
+        results = [(s, match(s.name, ctx.roster, account=account)) for s in sources]
+        strong = [r for r in results if r[0].strong]
+        src, result = strong[0] if strong else min(results, key=lambda r: _RANK[r[1].status])
+        ctx.cluster = result.to_cluster()
+        yield from self._findings(ctx, src, result)
+
+    # ---- where the name is ---------------------------------------------------------------------
+    def _field_sources(self, ctx: Context) -> list[NameSource]:
+        out = []
+        for hit in ctx.field_hits(self.field_labels):
+            name = clean_value(hit.text)
+            if name and not _PLACEHOLDER.match(name):
+                loc = ctx.locate(hit.index, table=hit.table, row=hit.row, column=hit.column)
+                out.append(NameSource(name, hit.label.strip().rstrip(":："), loc, True))
+        return out
+
+    def _title_sources(self, ctx: Context) -> list[NameSource]:
+        out = []
+        for i, block in enumerate(ctx.doc.blocks[: self.title_blocks]):
+            if isinstance(block, Table):
+                break
+            name = name_in_line(block.text)
+            if name and self._is_name(ctx, name):
+                out.append(NameSource(name, "封面标题", ctx.locate(i), False))
+        if ctx.doc.meta.title and (name := name_in_line(ctx.doc.meta.title)) and self._is_name(ctx, name):
+            out.append(NameSource(name, "文档标题属性", FindingLocation(), False))
+        return out
+
+    @staticmethod
+    def _is_name(ctx: Context, name: str) -> bool:
+        """A cluster's name, not a template title: something is left once the generic words and
+        the place are taken off (创新型产业集群评价申请表 -> nothing)."""
+        gaz = index(ctx.roster).gaz if ctx.roster else gazetteer()
+        industry = parse(name, gaz).split.industry
+        return bool(industry) and industry not in _NOT_NAMES
+
+    def _value(self, ctx: Context, labels: list[str]) -> str | None:
+        hit = ctx.field_value(labels)
+        return (clean_value(hit.text) or None) if hit else None
+
+    # ---- findings ------------------------------------------------------------------------------
+    def _absent(self, ctx: Context) -> Finding:
+        hint = ""
+        candidates = []
+        stem = ctx.doc.meta.filename.rsplit(".", 1)[0]
+        name = name_in_line(re.sub(r"[_\-\s.]+", "", stem)) if self.use_filename and stem else None
+        if name and self._is_name(ctx, name):
+            hint = f"；文件名显示为“{name}”"
+            if ctx.roster is not None:
+                candidates = match(name, ctx.roster, top=3).to_cluster().candidates
+                if candidates and candidates[0].score >= PLAUSIBLE:
+                    hint += f"，名单中最接近的是“{candidates[0].name}”（{candidates[0].score:.0f}分）"
+        ctx.cluster = ClusterResult(status="absent", candidates=candidates)
+        where = "、".join(f"“{x}”" for x in self.field_labels[:1])
+        return self.finding("C001", self.field_labels[0], f"未在{where}栏、封面或标题中找到集群名称{hint}",
+                            expected="集群名称", actual=None)
+
+    def _findings(self, ctx: Context, src: NameSource, result: MatchResult) -> Iterator[Finding]:
+        assert ctx.roster is not None
+        found, top = src.name, result.candidates[0] if result.candidates else None
+        roster = ctx.roster.title or ctx.roster.id
+        if result.status == "fuzzy" and top:
+            yield self.finding("C003", src.target,
+                               f"集群名称“{found}”与名单正式名称“{top.entry.name}”不一致"
+                               f"（相似度 {top.score:.0f}：{top.why}）",
+                               location=src.location, expected=top.entry.name, actual=found)
+        elif result.status == "ambiguous" and top:
+            close = [c for c in result.candidates if c.score >= PLAUSIBLE and c.score > top.score - MARGIN]
+            names = "、".join(f"“{c.entry.name}”（{c.score:.0f}分）" for c in close)
+            yield self.finding("C004", src.target, f"集群名称“{found}”可对应名单中多个集群：{names}",
+                               location=src.location, expected=[c.entry.name for c in close], actual=found)
+        elif result.status == "unmatched":
+            near = f"；最接近的是“{top.entry.name}”（{top.score:.0f}分：{top.why}）" if top and top.score > 0 else ""
+            yield self.finding("C002", src.target,
+                               f"集群名称“{found}”不在名单《{roster}》（{len(ctx.roster.entries)}个集群）中{near}",
+                               location=src.location, expected=f"名单《{roster}》所列名称", actual=found)
+        best = result.best
+        if best and self.check_unit and best.entry.unit:
+            hit = ctx.field_value(self.unit_labels)
+            unit = clean_value(hit.text) if hit else ""
+            if hit and unit and not same_unit(unit, best.entry):
+                yield self.finding(
+                    "C005", hit.label.strip().rstrip(":："),
+                    f"依托（建设）单位“{unit}”与名单中“{best.entry.name}”的单位“{best.entry.unit}”不一致",
+                    location=ctx.locate(hit.index, table=hit.table, row=hit.row, column=hit.column),
+                    expected=best.entry.unit, actual=unit)
+
+
+def clean_value(text: str) -> str:
+    """A filled-in field without the blanks and whatever field follows on the same line."""
+    t = re.sub(r"\s*\n\s*", "", text.strip())
+    t = _FIELD_END.split(t, maxsplit=1)[0] if t else ""
+    return t.strip(" _＿　:：")
+
+
+def name_in_line(text: str) -> str | None:
+    """The cluster name in a title line: year, 关于 and 附件 off the front, the document type
+    (工作总结, 发展规划（2021-2023）, 统计报表 …) off the back, i.e. up to the last 集群."""
+    t = _NOISE.sub("", re.sub(r"\s+", "", text or ""))
+    end = t.rfind("集群")
+    return t[: end + 2] if end >= 0 and end + 2 >= 6 else None

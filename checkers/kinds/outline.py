@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
 
+from checkers import messages as msg
+from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.kinds.refs import SectionSpec
+
+if TYPE_CHECKING:
+    from checkers.context import Context
+    from checkers.matching import OutlineMatch
+    from extractor.model import Section
 
 
 class Outline(RuleBase):
@@ -13,3 +21,43 @@ class Outline(RuleBase):
     sections: list[SectionSpec]
     ordered: bool = True
     min_score: float = 80.0  # title similarity (0–100) above which a heading is taken as the section
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        yield from self._level(ctx, ctx.outline_matches[self.id], None)
+
+    def _level(self, ctx: Context, match: OutlineMatch, parent: Section | None) -> Iterator[Finding]:
+        specs = match.specs
+        for i, spec in enumerate(specs):
+            sec = match.found.get(i)
+            if sec is None:
+                if spec.required:
+                    yield self._missing(ctx, spec, parent)
+                continue
+            where = ctx.locate(sec.start)
+            if self.ordered and i in match.out_of_order:
+                j, before = match.out_of_order[i]
+                expected, actual = _ranks(match, i)
+                yield self.finding("O002", spec.title, msg.out_of_order(spec, specs[j], before, expected, actual),
+                                   location=where, expected=expected, actual=actual)
+            if i in match.duplicates:
+                repeats = [sec, *match.duplicates[i]]
+                yield self.finding("O003", spec.title, msg.duplicated(spec, [s.page for s in repeats]),
+                                   location=ctx.locate(match.duplicates[i][0].start),
+                                   expected=1, actual=len(repeats))
+            if spec.body_required and sec.words == 0:
+                yield self.finding("O004", spec.title, msg.empty(ctx.section_label(sec)), location=where,
+                                   expected=msg.NON_EMPTY, actual=0)
+            if i in match.children:
+                yield from self._level(ctx, match.children[i], sec)
+
+    def _missing(self, ctx: Context, spec: SectionSpec, parent: Section | None) -> Finding:
+        where = ctx.locate(parent.start) if parent else None
+        return self.finding("O001", spec.title, msg.missing(spec, ctx.section_label(parent) if parent else None),
+                            location=where, expected=msg.spec_label(spec), actual=None)
+
+
+def _ranks(match: OutlineMatch, i: int) -> tuple[int, int]:
+    """1-based place of spec i among the sections found: in the template's order, in the document's."""
+    in_template = sorted(match.found).index(i) + 1
+    in_document = sorted(s.start for s in match.found.values()).index(match.found[i].start) + 1
+    return in_template, in_document

@@ -1,13 +1,37 @@
-"""Policies cited without 文号 or date where the template asks for them (E003)."""
+"""Policies cited without 文号 or date where the template asks for them (E003).
+
+003 表4 asks "注明文件名称、文号、发文时间和发文机关": every policy the text cites — a title in
+《…》 naming a document (办法, 意见, 通知, 规划, 方案, 措施 …) or a bare "关于…的意见" — needs its
+文号 (鄂政办发〔2021〕12号, 国科发火 (2013) 230 号) and/or date (2021年3月31日) next to it: in the 80
+characters after the title (up to the next title or sentence end) or the 30 before it. A title cited
+once with its 文号 is not reported again for a shorter mention elsewhere, and a short name defined
+with 下称/简称 is not a citation.
+
+Where: ``sections`` of the outline, the cells after ``table_labels`` (the 简述 cell of a form), or,
+with neither, every paragraph and cell of the document. Text is read paragraph by paragraph.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from checkers import nlp
+from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.kinds.refs import SectionSpec
+from extractor.model import Table
+from extractor.normalize import normalize
+
+if TYPE_CHECKING:
+    from checkers.context import Context
+
+_AFTER, _BEFORE = 80, 30
+_STOP = re.compile(r"[。；;\n]")
+_NAMES = {"number": "文号", "date": "发文时间"}
 
 
 class PolicyRefs(RuleBase):
@@ -15,3 +39,74 @@ class PolicyRefs(RuleBase):
     sections: list[SectionSpec] = Field(default_factory=list)  # empty: the whole document
     table_labels: list[str] = Field(default_factory=list)  # or the cells following these labels
     need: list[Literal["number", "date"]] = Field(default_factory=lambda: ["number"])
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        cited: dict[str, tuple[str, int, int | None, int | None, set[str]]] = {}
+        for index, text, row, col in self._texts(ctx):
+            found = nlp.spans(text)
+            for pol in nlp.policies(text, found):
+                if _is_short_name(text, pol):
+                    continue
+                have = _nearby(text, pol, found)
+                key = normalize(pol.text).strip("<>()")
+                if key in cited:
+                    cited[key][4].update(have)
+                else:
+                    cited[key] = (pol.text, index, row, col, set(have))
+        for title, index, row, col, have in cited.values():
+            missing = [n for n in self.need if n not in have]
+            if not missing:
+                continue
+            what = "、".join(_NAMES[n] for n in missing)
+            yield self.finding("E003", title, f"引用的{title}未注明{what}",
+                               location=ctx.locate(index, row=row, column=col),
+                               expected=[_NAMES[n] for n in self.need], actual=sorted(_NAMES[n] for n in have))
+
+    def _texts(self, ctx: Context) -> Iterator[tuple[int, str, int | None, int | None]]:
+        if self.table_labels:
+            for label in self.table_labels:
+                for region in ctx.regions(label):
+                    u = region.unit
+                    yield u.index, region.answer, u.row, u.column
+        blocks: list[int] = []
+        for spec in self.sections:
+            sec = ctx.find_section(spec)
+            if sec is not None:
+                blocks.extend(range(sec.start + 1, sec.end))
+        if not self.sections and not self.table_labels:
+            blocks = list(range(len(ctx.doc.blocks)))
+        for i in blocks:
+            b = ctx.doc.blocks[i]
+            if isinstance(b, Table):
+                for r, row in enumerate(b.rows):
+                    for c, cell in enumerate(row):
+                        if cell.row == r and cell.col == c and cell.text.strip():
+                            yield i, cell.text, r + 1, c + 1
+            elif b.text.strip():
+                yield i, b.text, None, None
+
+
+def _is_short_name(text: str, pol: nlp.Span) -> bool:
+    before = text[max(0, pol.start - 4):pol.start]
+    return "下称" in before or "简称" in before or len(pol.text) <= 6
+
+
+def _nearby(text: str, pol: nlp.Span, found: list[nlp.Span]) -> list[str]:
+    """Which of number/date sit next to the citation."""
+    end = pol.end + _AFTER
+    nxt = next((s.start for s in found if s.label == "POLICY" and s.start >= pol.end), None)
+    if nxt is not None:
+        end = min(end, nxt)
+    stop = _STOP.search(text, pol.end)
+    if stop:
+        end = min(end, stop.start())
+    start = pol.start - _BEFORE
+    prev = _STOP.search(text[max(0, start):pol.start][::-1])
+    if prev:
+        start = pol.start - prev.start()
+    have = []
+    for label, name in (("DOC_NO", "number"), ("DATE", "date")):
+        if any(s.label == label and s.start < end and s.end > max(0, start) and not (pol.start <= s.start < pol.end)
+               for s in found):
+            have.append(name)
+    return have

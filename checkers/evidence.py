@@ -1,0 +1,127 @@
+"""Where the evidence for an item may be, in the three ways applicants give it.
+
+1. A reference next to the item: "5（见附件3）", "P23-27", "佐证材料第12页" in its own row or sentence
+   — 004 asks for exactly this: 需提供佐证材料，并标注所在页码.
+2. A name list elsewhere in the file for 附名单 items: a heading, caption or table titled
+   "创新服务机构名单" (名录/清单/一览表).
+3. An attachments section (附件 / 佐证材料 / 相关附件) whose text names the item.
+
+The attachments section itself is found as a heading of the outline or, failing that, as a
+paragraph that starts with its title ("附件：") followed by the list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from checkers.tables import label_key
+from extractor.model import Heading, Paragraph, Table, block_text
+from extractor.normalize import normalize
+
+if TYPE_CHECKING:
+    from checkers.context import Context
+    from checkers.kinds.refs import SectionSpec
+
+# What counts as a reference to evidence: 附件3, 见附件, 佐证材料, 第12页, P12, 页码：12.
+REFERENCES = [r"附件\s*[0-9一二三四五六七八九十]+", r"见附件", "佐证", "证明材料", r"见第\s*\d+\s*页", r"P\s*\d+",
+              r"第\s*\d+(?:\s*[-—~至]\s*\d+)?\s*页", r"页码\s*[:：]?\s*\d+"]
+
+NAME_LIST_WORDS = ("名单", "名录", "清单", "一览表", "明细")
+_SUBJECT_TAIL = re.compile(r"(?:的)?(?:数量|总数|个数|项数|家数|企业数|数)$")
+_SUBJECT_HEAD = re.compile(r"^(?:当年|获得|拥有|参与制定|新增|累计)")
+
+
+def subject(label: str) -> str:
+    """What an item is about, as an attachment would name it: "国家级单项冠军数量（个，需提供佐证
+    材料）" -> "国家级单项冠军"; "（一）创新服务机构数(附名单)" -> "创新服务机构"."""
+    k = label_key(label)
+    k = _SUBJECT_HEAD.sub("", k)
+    s = _SUBJECT_TAIL.sub("", k)
+    return s if len(s) >= 2 else k
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def has_reference(text: str, patterns: list[str] | tuple[str, ...], markers: list[str] | tuple[str, ...] = ()) -> bool:
+    """A reference in `text` once the template's own marker words are removed from it."""
+    t = text
+    for m in markers:
+        t = t.replace(m, "")
+    t = t.replace("需提供佐证材料", "").replace("并标注所在页码", "")
+    return bool(patterns) and _compiled(tuple(patterns)).search(t) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentPart:
+    index: int  # block index of its heading (or lead paragraph)
+    label: str
+    items: int  # non-empty blocks after the heading
+    text: str
+
+
+def attachment_part(ctx: Context, spec: SectionSpec) -> AttachmentPart | None:
+    sec = ctx.find_section(spec)
+    if sec is not None:
+        blocks = ctx.doc.section_blocks(sec)
+        items = sum(1 for b in blocks if isinstance(b, Table) or block_text(b).strip())
+        return AttachmentPart(sec.start, ctx.section_label(sec), items, ctx.section_text(sec))
+    names = [normalize(x) for x in [spec.title, *spec.aliases]]
+    for i, b in enumerate(ctx.doc.blocks):
+        if not isinstance(b, Paragraph):
+            continue
+        head = normalize(b.text)
+        name = next((n for n in names if head.startswith(n) and len(head) <= len(n) + 30), None)
+        if name is None:
+            continue
+        rest = head[len(name):].lstrip(":：")
+        texts = [rest] if rest else []
+        for b2 in ctx.doc.blocks[i + 1:]:
+            if isinstance(b2, Heading):
+                break
+            texts.append(block_text(b2))
+        items = sum(1 for t in texts if t.strip())
+        return AttachmentPart(i, b.text.strip(), items, "\n".join(texts))
+    return None
+
+
+def named_in(text: str, subj: str) -> bool:
+    n, s = normalize(text), normalize(subj)
+    if not s or not n:
+        return False
+    if s in n:
+        return True
+    return len(s) >= 4 and fuzz.partial_ratio(s, n) >= 90
+
+
+def named_in_attachments(ctx: Context, subj: str, specs: list[SectionSpec]) -> bool:
+    for spec in specs:
+        part = attachment_part(ctx, spec)
+        if part is not None and named_in(part.text, subj):
+            return True
+    return False
+
+
+def name_list_present(ctx: Context, subj: str, exclude: int) -> bool:
+    """A heading, paragraph or table (caption or first row) elsewhere naming a list of `subj`."""
+    s = normalize(subj)
+    for i, b in enumerate(ctx.doc.blocks):
+        if i == exclude:
+            continue
+        if isinstance(b, Table):
+            first = " ".join(c.text for c in b.rows[0]) if b.rows else ""
+            hay = normalize(f"{b.caption or ''} {first}")
+        else:
+            hay = normalize(b.text)
+            if len(hay) > 80:
+                continue  # a sentence mentioning a list is not the list
+        if s in hay and any(w in hay for w in NAME_LIST_WORDS):
+            return True
+    return False

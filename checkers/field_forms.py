@@ -1,0 +1,175 @@
+"""The `pairs` and `list` layouts of the `fields` kind (see kinds/fields.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from checkers.field_grid import fmt
+from checkers.findings import Finding
+from checkers.nlp import DATE_RE
+from checkers.numbers import parse_number
+from checkers.tables import Grid, key_matches, label_key
+from extractor.normalize import normalize
+
+if TYPE_CHECKING:
+    from checkers.context import Context
+    from checkers.kinds.fields import FieldRow, Fields
+    from extractor.model import Cell, Table
+
+_TOTALS = {"合计", "小计", "总计"}
+
+
+def _find(rule: Fields, ctx: Context) -> Iterator[Finding | tuple[int, Table]]:
+    hit = ctx.find_table(rule.table)
+    if hit is None and rule.table.required:
+        label = rule.table.label
+        yield rule.finding("T001", label, f"未找到“{label}”", expected=label, actual=None)
+    elif hit is not None:
+        yield hit
+
+
+# ---- pairs ---------------------------------------------------------------------------------------
+def check_pairs(rule: Fields, ctx: Context) -> Iterator[Finding]:
+    found = list(_find(rule, ctx))
+    if not found or isinstance(found[0], Finding):
+        yield from (f for f in found if isinstance(f, Finding))
+        return
+    index, table = found[0]
+    grid = Grid(table)
+    keys = {label_key(x) for spec in rule.rows for x in [spec.label, *spec.aliases]}
+    for spec in rule.rows:
+        occurrences = list(_occurrences(grid, spec, keys))
+        if not occurrences and spec.required:
+            yield rule.finding("T002", spec.label, f"“{rule.table.label}”中没有“{spec.label}”栏",
+                               location=ctx.locate(index, table=rule.table.label), expected=spec.label)
+        for lab, value, r, c in occurrences:
+            target = _path(grid, lab, spec.label)
+            where = ctx.locate(index, table=rule.table.label, row=r + 1, column=c + 1)
+            problem = _problem(spec, value)
+            if problem is None:
+                continue
+            code, message = problem
+            if code == "T002" and not spec.required:
+                continue
+            yield rule.finding(code, spec.label, f"“{target}”{message}", location=where,
+                               expected=spec.unit or spec.type, actual=value.strip())
+
+
+def _occurrences(grid: Grid, spec: FieldRow, keys: set[str]) -> Iterator[tuple[Cell, str, int, int]]:
+    """(label cell, value text, row, column of the value) for every place the label appears."""
+    wanted = [label_key(x) for x in [spec.label, *spec.aliases]]
+    names = [normalize(x) for x in [spec.label, *spec.aliases]]
+    t = grid.table
+    for r in range(t.n_rows):
+        for cell in grid.row_anchors(r):
+            if cell.row != r:
+                continue
+            norm = normalize(cell.text)
+            inline = next((norm[len(n):] for n in names if norm.startswith(n) and norm[len(n):len(n) + 1] in (":", "：")), None)
+            if inline is not None and inline.lstrip(":："):
+                yield cell, _after_colon(cell.text), r, cell.col
+                continue
+            if inline is None and not any(key_matches(label_key(cell.text), w, False) for w in wanted):
+                continue
+            value = _right_or_below(t, cell)
+            if value is None:
+                yield cell, "", r, cell.col
+            elif label_key(value.text) in keys and label_key(value.text):
+                yield cell, "", value.row, value.col  # the next label: this one was left empty
+            else:
+                yield cell, value.text, value.row, value.col
+
+
+def _after_colon(text: str) -> str:
+    m = re.search(r"[:：]", text)
+    return text[m.end():] if m else ""
+
+
+def _right_or_below(t: Table, cell: Cell) -> Cell | None:
+    row = t.rows[cell.row]
+    right = next((x for x in row[cell.col + cell.colspan:] if x is not cell), None)
+    if right is not None:
+        return right
+    below = cell.row + cell.rowspan
+    return t.rows[below][cell.col] if below < t.n_rows else None
+
+
+def _path(grid: Grid, lab: Cell, label: str) -> str:
+    """"建设单位/联系人/手机": the row headers spanning several rows to the left of the label."""
+    heads = [c.text.strip() for c in grid.row_anchors(lab.row)
+             if c.col < lab.col and (c.rowspan > 1 or c.col == 0) and c.text.strip() and c is not lab]
+    return "/".join([*(normalize(h).rstrip(":：") for h in heads), label])
+
+
+def _problem(spec: FieldRow, value: str) -> tuple[str, str] | None:
+    text = value.strip()
+    if not text.strip(" _＿　:："):
+        return "T002", "未填写"
+    if spec.type == "number":
+        p = parse_number(text, spec.unit)
+        if p.status == "invalid":
+            return "T003", f"填写为“{text}”：{p.reason}"
+        if p.number is not None and p.number < 0 and not spec.signed:
+            return "T003", f"为负数（{text}）"
+    elif spec.type == "date" and not DATE_RE.search(text):
+        return "T003", f"“{text}”不是日期"
+    if spec.pattern and not re.search(spec.pattern, normalize(text)):
+        return "T003", f"“{text}”格式不正确"
+    return None
+
+
+# ---- list ----------------------------------------------------------------------------------------
+def check_list(rule: Fields, ctx: Context) -> Iterator[Finding]:
+    found = list(_find(rule, ctx))
+    if not found or isinstance(found[0], Finding):
+        yield from (f for f in found if isinstance(f, Finding))
+        return
+    index, table = found[0]
+    grid = Grid(table)
+    label = rule.table.label
+    header, cols = _header(grid, rule.columns)
+    if header is None:
+        yield rule.finding("T001", label, f"“{label}”中没有“{'、'.join(rule.columns)}”表头",
+                           location=ctx.locate(index, table=label), expected=rule.columns)
+        return
+    records: list[int] = []
+    for r in range(header + 1, table.n_rows):
+        anchors = grid.row_anchors(r)
+        if anchors and label_key(anchors[0].text) in _TOTALS:
+            break
+        if any(grid.text(r, c) for _, c in cols if table.rows[r][c].row == r):
+            records.append(r)
+    if len(records) < rule.min_rows:
+        yield rule.finding("T002", label, f"“{label}”应至少填写 {rule.min_rows} 行，实际填写 {len(records)} 行",
+                           location=ctx.locate(index, table=label), expected=rule.min_rows, actual=len(records))
+    for n, r in enumerate(records, start=1):
+        for name, c in cols:
+            where = ctx.locate(index, table=label, row=r + 1, column=c + 1)
+            text = grid.text(r, c)
+            target = f"{label}第{n}行“{name}”"
+            if not text:
+                yield rule.finding("T002", name, f"{target}未填写", location=where, expected=name, actual="")
+                continue
+            unit = rule.column_units.get(name)
+            if unit is None:
+                continue
+            p = parse_number(text, unit)
+            if p.status == "invalid":
+                yield rule.finding("T003", name, f"{target}填写为“{text}”：{p.reason}", location=where,
+                                   expected=unit, actual=text)
+            elif p.number is not None and p.number < 0:
+                yield rule.finding("T003", name, f"{target}为负数（{fmt(p.number)}）", location=where,
+                                   expected="≥ 0", actual=text)
+
+
+def _header(grid: Grid, columns: list[str]) -> tuple[int | None, list[tuple[str, int]]]:
+    """The lowest header row under which every column is found."""
+    t = grid.table
+    for r in range(t.n_rows):
+        cols = [(name, grid.find_column(name, r + 1)) for name in columns]
+        found = [(name, c) for name, c in cols if c is not None]
+        if len(found) == len(columns):
+            return max(t.rows[r][c].row + t.rows[r][c].rowspan - 1 for _, c in found), found
+    return None, []

@@ -1,0 +1,317 @@
+"""The `grid` layout of the `fields` kind: indicator rows × value columns (see kinds/fields.py)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from checkers.evidence import has_reference, name_list_present, named_in_attachments, subject
+from checkers.findings import Finding, FindingLocation
+from checkers.nlp import DATE_RE
+from checkers.numbers import convert, parse_number, parse_unit, unit_in_label
+from checkers.tables import Grid
+
+if TYPE_CHECKING:
+    from checkers.context import Context
+    from checkers.kinds.fields import FieldRow, Fields
+    from extractor.model import Cell
+
+MARKERS = ("附名单", "需提供佐证材料", "并标注所在页码")
+
+
+def fmt(v: float) -> str:
+    return str(round(v)) if abs(v - round(v)) < 1e-9 else f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def shown(v: float, unit: str | None) -> str:
+    if unit == "%":
+        return f"{fmt(v)}%"
+    return f"{fmt(v)} {unit}" if unit else fmt(v)
+
+
+@dataclass
+class GridRead:
+    """What one pass over the table found: rows, columns and the values in the rows' own units."""
+
+    rule: Fields
+    ctx: Context
+    index: int
+    grid: Grid
+    rows: dict[str, tuple[int, Cell]]
+    cols: list[tuple[str | None, int]]
+    values: dict[tuple[str, str | None], float] = field(default_factory=dict)
+    cells: dict[tuple[str, str | None], tuple[int, int]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def where(self, r: int, c: int) -> FindingLocation:
+        return self.ctx.locate(self.index, table=self.rule.table.label, row=r + 1, column=c + 1)
+
+    def add(self, code: str, target: str, message: str, r: int, c: int, **kw: object) -> None:
+        self.findings.append(self.rule.finding(code, target, message, location=self.where(r, c), **kw))  # type: ignore[arg-type]
+
+    def col_name(self, name: str | None) -> str:
+        return f"（{name}）" if name and len(self.cols) > 1 else ""
+
+
+def check_grid(rule: Fields, ctx: Context) -> Iterator[Finding]:
+    label = rule.table.label
+    hit = ctx.find_table(rule.table)
+    if hit is None:
+        if rule.table.required:
+            yield rule.finding("T001", label, f"未找到“{label}”", expected=label, actual=None)
+        return
+    index, table = hit
+    grid = Grid(table)
+    rows = grid.find_rows({r.label: r.aliases for r in rule.rows})
+    for spec in rule.rows:
+        if spec.label not in rows and spec.required:
+            yield rule.finding("T002", spec.label, f"“{label}”中没有“{spec.label}”一栏",
+                               location=ctx.locate(index, table=label), expected=spec.label, actual=None)
+    if not rows:
+        return
+    first = min(r for r, _ in rows.values())
+    label_end = Counter(c.col + c.colspan for _, c in rows.values()).most_common(1)[0][0]
+    unit_col = grid.find_column("单位", first, label_end)
+    cols: list[tuple[str | None, int]] = []
+    for name in rule.columns:
+        c = grid.find_column(name, first, label_end)
+        if c is None:
+            yield rule.finding("T001", f"{label}·{name}", f"“{label}”中没有“{name}”列",
+                               location=ctx.locate(index, table=label), expected=name, actual=None)
+        else:
+            cols.append((name, c))
+    if not rule.columns:
+        candidates = [c for c in range(label_end, table.n_cols) if c != unit_col]
+        if candidates:
+            cols.append((None, candidates[-1]))
+    read = GridRead(rule, ctx, index, grid, rows, cols)
+    for spec in rule.rows:
+        if spec.label in rows:
+            _read_row(read, spec, unit_col)
+    _parents(read)
+    _sums(read)
+    _ratios(read)
+    _growth(read, first, label_end)
+    _evidence(read)
+    yield from read.findings
+
+
+def _declared_unit(read: GridRead, spec: FieldRow, r: int, lab: Cell, unit_col: int | None) -> tuple[str | None, bool]:
+    """The unit the values are written in, and False when it cannot be read as the template's unit."""
+    want = spec.unit or unit_in_label(lab.text)
+    written = read.grid.text(r, unit_col) if unit_col is not None else ""
+    c = unit_col if unit_col is not None else lab.col
+    if not written.strip("-—/ "):
+        written = unit_in_label(lab.text) or ""
+        c = lab.col
+    if not written or not want:
+        return want or (written or None), True
+    du, wu = parse_unit(written), parse_unit(want)
+    if wu is None or (du is not None and du.text == wu.text):
+        return want, True
+    if du is None or not du.compatible(wu):
+        read.add("T003", spec.label, f"“{spec.label}”的计量单位为“{written}”，模板要求“{want}”", r, c,
+                 expected=want, actual=written)
+        return want, False
+    read.add("T003", spec.label, f"“{spec.label}”的计量单位改为了“{written}”，模板要求“{want}”", r, c,
+             expected=want, actual=written)
+    return written, True
+
+
+def _read_row(read: GridRead, spec: FieldRow, unit_col: int | None) -> None:
+    rule = read.rule
+    r, lab = read.rows[spec.label]
+    declared, usable = _declared_unit(read, spec, r, lab, unit_col)
+    want = spec.unit or unit_in_label(lab.text)
+    seen: list[Cell] = [lab]
+    for name, c in read.cols:
+        cell = read.grid.table.rows[r][c]
+        if any(cell is s for s in seen):
+            continue
+        seen.append(cell)
+        col_unit = rule.column_units.get(name or "") or ("%" if rule.growth and name == rule.growth.column else None)
+        target = f"“{spec.label}”{read.col_name(name)}"
+        text = cell.text.strip()
+        read.cells[(spec.label, name)] = (r, c)
+        if spec.type != "number":
+            _check_text(read, spec, target, text, r, c)
+            continue
+        unit = col_unit or declared
+        p = parse_number(text, unit)
+        if p.status == "blank":
+            if spec.required:
+                read.add("T002", spec.label, f"{target}未填写", r, c, expected=want or "数值", actual="")
+            continue
+        if p.status == "invalid":
+            read.add("T003", spec.label, f"{target}填写为“{text}”：{p.reason}", r, c, expected=unit, actual=text)
+            continue
+        value = p.number if p.number is not None else 0.0
+        if not col_unit and unit and want and unit != want:
+            value = convert(value, unit, want) or value
+        if value < 0 and not spec.signed:
+            read.add("T003", spec.label, f"{target}为负数（{text}）", r, c, expected="≥ 0", actual=text)
+            continue
+        if p.approx:
+            read.add("T003", spec.label, f"{target}填写了约数“{text}”，应填写确数", r, c,
+                     expected="确数", actual=text, severity="warning")
+        if usable or col_unit:
+            read.values[(spec.label, name)] = value
+
+
+def _check_text(read: GridRead, spec: FieldRow, target: str, text: str, r: int, c: int) -> None:
+    if not text.strip(" _＿　"):
+        if spec.required:
+            read.add("T002", spec.label, f"{target}未填写", r, c, expected=spec.type, actual="")
+    elif spec.type == "date" and not DATE_RE.search(text):
+        read.add("T003", spec.label, f"{target}“{text}”不是日期", r, c, expected="日期", actual=text)
+    elif spec.pattern and not re.search(spec.pattern, text.strip()):
+        read.add("T003", spec.label, f"{target}“{text}”格式不正确", r, c, expected=spec.pattern, actual=text)
+
+
+def _unit_of(read: GridRead, label: str, name: str | None) -> str | None:
+    rule = read.rule
+    col_unit = rule.column_units.get(name or "")
+    if col_unit:
+        return col_unit
+    spec = next(s for s in rule.rows if s.label == label)
+    return spec.unit or unit_in_label(read.rows[label][1].text)
+
+
+def _same_unit(v: float, src: str | None, dst: str | None) -> float:
+    if src and dst and src != dst:
+        return convert(v, src, dst) or v
+    return v
+
+
+def _parents(read: GridRead) -> None:
+    for spec in read.rule.rows:
+        if spec.parent:
+            for name, _c in read.cols:
+                _part_whole(read, spec.label, name, spec.parent, name)
+    for part_col, whole_col in read.rule.column_parents.items():
+        for spec in read.rule.rows:
+            _part_whole(read, spec.label, part_col, spec.label, whole_col)
+
+
+def _part_whole(read: GridRead, part: str, part_col: str | None, whole: str, whole_col: str | None) -> None:
+    a, b = read.values.get((part, part_col)), read.values.get((whole, whole_col))
+    if a is None or b is None:
+        return
+    ua, ub = _unit_of(read, part, part_col), _unit_of(read, whole, whole_col)
+    a_in_b = _same_unit(a, ua, ub)
+    if a_in_b > b + 1e-9 * max(1.0, abs(b)):
+        r, c = read.cells[(part, part_col)]
+        pa = f"“{part}”{read.col_name(part_col)}" if part != whole else f"“{part}”的“{part_col}”"
+        wb = f"“{whole}”{read.col_name(whole_col)}" if part != whole else f"“{whole_col}”"
+        read.add("T004", part, f"{pa}为 {shown(a, ua)}，大于{wb} {shown(b, ub)}", r, c,
+                 expected=f"≤ {shown(b, ub)}", actual=shown(a, ua))
+
+
+def _sums(read: GridRead) -> None:
+    for s in read.rule.sums:
+        for name, _c in read.cols:
+            total = read.values.get((s.total, name))
+            parts = [read.values.get((p, name)) for p in s.parts]
+            if total is None or any(p is None for p in parts):
+                continue
+            ut = _unit_of(read, s.total, name)
+            acc = sum(_same_unit(v, _unit_of(read, p, name), ut) for p, v in zip(s.parts, parts, strict=True)
+                      if v is not None)
+            bad = abs(acc - total) > s.tolerance if s.relation == "eq" else acc > total + s.tolerance
+            if bad:
+                r, c = read.cells[(s.total, name)]
+                names = "、".join(f"“{p}”" for p in s.parts)
+                rel = "不等于" if s.relation == "eq" else "小于"
+                read.add("T007", s.total, f"“{s.total}”{read.col_name(name)}为 {shown(total, ut)}，"
+                         f"{rel}{names}之和 {shown(acc, ut)}", r, c,
+                         expected=shown(acc, ut) if s.relation == "eq" else f"≥ {shown(acc, ut)}",
+                         actual=shown(total, ut))
+
+
+def _ratios(read: GridRead) -> None:
+    for x in read.rule.ratios:
+        for name, _c in read.cols:
+            t, n, d = (read.values.get((lab, name)) for lab in (x.target, x.numerator, x.denominator))
+            if t is None or n is None or d is None or d == 0:
+                continue
+            n = _same_unit(n, _unit_of(read, x.numerator, name), _unit_of(read, x.denominator, name))
+            computed = n / d * x.scale
+            if abs(computed - t) > x.tolerance:
+                r, c = read.cells[(x.target, name)]
+                ut = _unit_of(read, x.target, name)
+                read.add("T005", x.target, f"“{x.target}”{read.col_name(name)}填报 {shown(t, ut)}，"
+                         f"按“{x.numerator}”/“{x.denominator}”计算应为 {shown(round(computed, 2), ut)}", r, c,
+                         expected=round(computed, 2), actual=t)
+
+
+def _growth(read: GridRead, first: int, label_end: int) -> None:
+    g = read.rule.growth
+    if g is None:
+        return
+    col = next((c for name, c in read.cols if name == g.column), None)
+    if col is None:
+        col = read.grid.find_column(g.column, first, label_end)
+    if col is None:
+        return
+    for spec in read.rule.rows:
+        old, new = read.values.get((spec.label, g.old)), read.values.get((spec.label, g.new))
+        if old is None or new is None or old == 0 or spec.label not in read.rows:
+            continue
+        r = read.rows[spec.label][0]
+        p = parse_number(read.grid.text(r, col), "%")
+        if p.status != "value" or p.value is None:
+            continue
+        computed = (new - old) / old * 100
+        ok = abs(computed - p.value) <= g.tolerance
+        if _unit_of(read, spec.label, g.new) == "%":
+            ok = ok or abs((new - old) - p.value) <= g.tolerance  # percentage points
+        if not ok:
+            read.add("T005", spec.label, f"“{spec.label}”的“{g.column}”填报 {fmt(p.value)}%，按{g.old} {fmt(old)}、"
+                     f"{g.new} {fmt(new)} 计算应为 {computed:.2f}%", r, col,
+                     expected=round(computed, 2), actual=p.value)
+
+
+def _evidence(read: GridRead) -> None:
+    rule = read.rule
+    for spec in rule.rows:
+        if not (spec.evidence or spec.name_list) or spec.label not in read.rows:
+            continue
+        vals = [read.values.get((spec.label, name)) for name, _c in read.cols]
+        shown_vals = [v for v in vals if v]
+        if not any(v and v > 0 for v in vals):
+            continue
+        r, lab = read.rows[spec.label]
+        row_text = " ".join(c.text for c in read.grid.row_anchors(r))
+        if has_reference(row_text, rule.references, MARKERS):
+            continue
+        subj = subject(spec.label)
+        if spec.name_list and name_list_present(read.ctx, subj, read.index):
+            continue
+        if named_in_attachments(read.ctx, subj, rule.attachments):
+            continue
+        unit = spec.unit or ""
+        what = "未附名单" if spec.name_list else "未注明佐证材料（附件或所在页码）"
+        read.add("E001", spec.label, f"“{spec.label}”填报 {shown(shown_vals[0], unit or None)}，但{what}", r, lab.col,
+                 expected="名单" if spec.name_list else "佐证材料", actual=fmt(shown_vals[0]))
+
+
+
+def flagged_rows(ctx: Context) -> set[tuple[int, int]]:
+    """(block index, row) of every row a `fields` rule of the pack flags evidence/name_list: that rule
+    reports them, so `evidence_items` leaves them alone."""
+    from checkers.kinds.fields import Fields
+
+    out: set[tuple[int, int]] = set()
+    for rule in ctx.pack.rules:
+        if not isinstance(rule, Fields) or rule.layout != "grid":
+            continue
+        flagged = [r.label for r in rule.rows if r.evidence or r.name_list]
+        hit = ctx.find_table(rule.table) if flagged else None
+        if hit is None:
+            continue
+        rows = Grid(hit[1]).find_rows({r.label: r.aliases for r in rule.rows})
+        out |= {(hit[0], rows[label][0]) for label in flagged if label in rows}
+    return out

@@ -1,0 +1,233 @@
+"""Which Word paragraphs are headings, and at what level.
+
+A Chinese report marks its structure in any of four ways, often mixed in one file: a heading
+style (Heading N / 标题 N), an outline level on a plain paragraph (WPS), Word automatic numbering,
+or a typed number (一、 （一） 1. （1）) on a short line. So a paragraph is a heading candidate when
+any of these says so, and the *level* comes from the kind of number (第一部分 > 一、 > （一） > 1. >
+（1）), compressed to the kinds the document uses; an unnumbered heading takes the rank its style
+level has elsewhere in the same document (Heading 2 = （一） when the numbered Heading 2s are （一）).
+
+Numbered lists must not break the outline: "1. 加快推进……。" is a sentence, so it stays a
+paragraph, and so do its short neighbours in the same run of 1. 2. 3. items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extractor.docx_text import ParaInfo
+from extractor.headings import (
+    RANK,
+    Numbered,
+    assign_levels,
+    looks_like_heading_text,
+    number_value,
+    rank_of,
+    split_number,
+)
+from extractor.model import Block, Heading, Location, Paragraph, Table
+
+_ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
+_CAPTION = re.compile(r"^(?:续)?(?:附)?表\s*[0-9０-９一二三四五六七八九十]+")
+_LABEL_PUNCT = "、.．)）(（ \u3000:："
+_MAX_HEADING_CHARS = 100  # a heading-styled paragraph longer than this is body text styled by mistake
+
+
+@dataclass(slots=True)
+class Line:
+    """One displayed paragraph of the body (or of a 1x1 frame, or a text box line)."""
+
+    text: str
+    loc: Location
+    info: ParaInfo | None  # None for text-box lines, which are never headings
+    toc: bool = False
+
+
+@dataclass(slots=True)
+class _Cand:
+    num: Numbered | None
+    style_level: int | None  # heading style name / outline level
+    signal: str
+    bold: bool
+    list_level: int | None = None  # Word list level + 1, for numbers of no typed kind (A. I. 甲、)
+
+
+def _auto_number(line: Line) -> Numbered | None:
+    """The number Word renders, as a typed number would read; kinds outside the typed set -> "other"."""
+    info = line.info
+    label = info.label if info else None
+    if label is None or not label.shown:
+        return None
+    found = split_number(line.text)
+    if found:
+        return found
+    fmt, shown = label.fmt, label.shown
+    paren = "(" in shown or "（" in shown
+    if fmt.startswith("chinese") or fmt.startswith("ideographDigital"):
+        kind = "chinese-paren" if paren else "chinese"
+    elif fmt.startswith("decimal") and "Enclosed" not in fmt:
+        kind = "arabic-paren" if paren else "arabic"
+    elif fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        kind = "circled"
+    else:
+        kind = "other"
+    return Numbered(kind, shown.strip(_LABEL_PUNCT), line.text[len(shown):].strip())
+
+
+def _candidate(line: Line) -> _Cand | None:
+    info = line.info
+    text = line.text
+    if info is None or line.toc or info.style.is_toc or not text:
+        return None
+    level = info.outline or info.style.heading_level
+    num = _auto_number(line) or (split_number(text) if not info.label or not info.label.shown else None)
+    if level is not None:
+        if len(text) > _MAX_HEADING_CHARS:
+            return None
+        signal = "outline" if info.outline_direct or info.style.heading_level is None else "style"
+        return _Cand(num, level, signal, info.bold)
+    if num is None:
+        return None
+    wide = info.bold or (num.numbering in RANK and RANK[num.numbering] <= 2)
+    if not looks_like_heading_text(num.title, max_chars=50 if wide else 40):
+        return None
+    if info.label is not None and info.label.shown:
+        return _Cand(num, None, "numbering", info.bold, info.label.ilvl + 1)
+    return _Cand(num, None, "prefix", info.bold)
+
+
+def _run_key(line: Line) -> tuple[tuple[object, ...], int | None] | None:
+    """Which sequence a numbered line belongs to, and its value in it (None: trust the counter)."""
+    info = line.info
+    if info is None:
+        return None
+    if info.label is not None and info.label.shown:
+        num = _auto_number(line)
+        kind = num.numbering if num else "other"
+        return ("auto", info.label.list_key, info.label.ilvl, kind), None
+    num = split_number(line.text)
+    if num is None:
+        return None
+    return ("typed", num.numbering), number_value(num.number)
+
+
+def _demote_lists(items: list[Line | Table], cands: dict[int, _Cand]) -> None:
+    """Adjacent 1. 2. 3. items with nothing between them are a list, not headings — unless they are
+    bold (or styled as headings) and none of them is a sentence."""
+    run: list[int] = []
+    key: tuple[object, ...] | None = None
+    last: int | None = None
+
+    def flush() -> None:
+        kind = str(key[-1]) if key else ""
+        if len(run) >= 2 and kind != "arabic-dotted" and RANK.get(kind, 3) >= 3:
+            members = [cands.get(i) for i in run]
+            if any(c is None for c in members) or not any(c.bold for c in members if c):
+                for i, c in zip(run, members, strict=True):
+                    if c is not None and c.signal in ("prefix", "numbering"):
+                        del cands[i]
+        run.clear()
+
+    for i, item in enumerate(items):
+        found = _run_key(item) if isinstance(item, Line) else None
+        if found is None:
+            flush()
+            key = last = None
+            continue
+        k, value = found
+        follows = k == key and (value is None or (last is not None and value == last + 1))
+        if not follows:
+            flush()
+        run.append(i)
+        key, last = k, value
+    flush()
+
+
+def _levels(cands: dict[int, _Cand]) -> dict[int, int]:
+    """Rank by number kind; unnumbered headings by the rank their style level has in this document."""
+    seen: dict[int, Counter[int]] = {}
+    for c in cands.values():
+        if c.num is not None and c.num.numbering in RANK and c.style_level:
+            seen.setdefault(c.style_level, Counter())[rank_of(c.num)] += 1
+    by_level = {lvl: counts.most_common(1)[0][0] for lvl, counts in seen.items()}
+
+    def rank_for(level: int) -> int:
+        if level in by_level:
+            return by_level[level]
+        lower = [lvl for lvl in by_level if lvl < level]
+        return by_level[max(lower)] + level - max(lower) if lower else level
+
+    order = list(cands)
+    ranks = []
+    for i in order:
+        c = cands[i]
+        if c.num is not None and c.num.numbering in RANK:
+            ranks.append(rank_of(c.num))
+        else:
+            ranks.append(rank_for(c.style_level or c.list_level or 1))
+    return dict(zip(order, assign_levels(ranks), strict=True))
+
+
+def _title_lines(items: list[Line | Table], body_size: int) -> list[int]:
+    """The document title: centred, big or bold, unnumbered lines at the top (after "附件1")."""
+    out: list[int] = []
+    skipped = 0
+    for i, item in enumerate(items[:12]):
+        if isinstance(item, Table) or item.info is None:
+            break
+        info, text = item.info, item.text
+        if not out and _ATTACHMENT.match(text):
+            continue
+        numbered = (info.label is not None and info.label.shown) or split_number(text) is not None
+        if numbered or item.toc or info.style.is_toc or len(text) > 60:
+            break
+        styled_heading = info.outline is not None or info.style.heading_level is not None
+        big = info.bold or info.size >= body_size + 4 or (styled_heading and len(text) >= 8)
+        if info.style.is_title or (info.center and big):
+            out.append(i)
+            continue
+        if out or skipped >= 2 or styled_heading:
+            break
+        skipped += 1
+    return out
+
+
+def _caption(blocks: list[Block]) -> str | None:
+    """"表1 ：…报表" up to two paragraphs back, else the paragraph right before if it is short."""
+    back = []
+    for b in reversed(blocks[-2:]):
+        if not isinstance(b, Paragraph):
+            break
+        back.append(b.text)
+    for text in back:
+        if _CAPTION.match(text) and len(text) <= 60:
+            return text
+    if back and len(back[0]) <= 40 and not back[0].endswith(("。", "；", ";")):
+        return back[0]
+    return None
+
+
+def build_blocks(items: list[Line | Table], body_size: int) -> tuple[list[Block], str | None]:
+    """Blocks in reading order, and the title line's text (None when there is none)."""
+    titles = set(_title_lines(items, body_size))
+    cands = {i: c for i, item in enumerate(items)
+             if isinstance(item, Line) and i not in titles and (c := _candidate(item)) is not None}
+    _demote_lists(items, cands)
+    levels = _levels(cands)
+    blocks: list[Block] = []
+    for i, item in enumerate(items):
+        if isinstance(item, Table):
+            item.caption = _caption(blocks)
+            blocks.append(item)
+        elif i in cands:
+            c = cands[i]
+            num = c.num if c.num is not None else Numbered("none", "", item.text)
+            blocks.append(Heading(text=item.text, level=levels[i], number=num.number, title=num.title or item.text,
+                                  loc=item.loc, numbering=num.numbering, signal=c.signal))
+        else:
+            style = item.info.style.name if item.info else "textbox"
+            blocks.append(Paragraph(text=item.text, loc=item.loc, style=style))
+    title = "".join(items[i].text for i in sorted(titles))  # type: ignore[union-attr]
+    return blocks, title or None

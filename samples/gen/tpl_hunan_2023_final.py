@@ -1,0 +1,85 @@
+"""湖南省产业集群竞赛参赛报告（决赛） (seed 004 附件2): the preliminary form's family without the
+implementation plan. 四 is one operations report (1500字以内) typed into the box below the
+promoter's name, 五 the truthfulness declaration (still numbered 6.1 inside, as the form has it),
+六 the evidence list; 2.4's 每万人发明专利拥有量 needs evidence here.
+
+One complete and correct report and one file per planted defect; the form builders are shared
+with the preliminary report (tpl_hunan_2023_prelim).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+
+from samples.builder import heading, new_document, prose_text, save, table, title
+from samples.gen.tpl_hunan_2023_prelim import (
+    CATEGORY_GUIDANCE,
+    HEADING_MODE,
+    Fill,
+    basic_info,
+    declaration,
+    evidence,
+    gap,
+    overall,
+    park,
+    put,
+)
+
+PACK = "hunan-2023-final"
+SELF_REPORT_GUIDANCE = [
+    "从产业基础、规模工业培育、创新能力、要素集聚、绿色发展、数字化、集群公共服务、开放合作、组织保障等方面"
+    "简要介绍集群在初赛胜出后的总体情况。",
+    "产业基础主要包括集群主导产业规模实力、产品市场竞争力、品牌建设等情况；创新能力主要包括研发投入强度、发明专利、"
+    "行业标准建设、从业人员（高技术人才及专家团队）情况；",
+    "要素集聚包括产业链上下游协作、人才、金融等集群发展的各类要素集聚情况；",
+    "绿色发展主要包括绿色产品、绿色工厂、绿色园区、绿色供应链等情况；",
+    "集群公共服务主要包括集群促进组织建设及运行情况，各类中介机构建设情况；",
+    "开放合作主要包括集群国际化合作、区域合作、品牌打造、吸引外资、进出口额等情况；",
+    "组织保障主要包括集群领导及工作推进机制，相关规划、政策的制定落实等情况。",
+    "2500字以内。",
+]
+PARK_GUIDANCE = ("承载园区基本情况，重点阐述从集群初赛胜出后为推进产业集群发展在项目建设、规模工业企业培育、招商引资、"
+                 "要素保障、营商环境改善、企业服务、体制机制创新等方面所开展的工作和取得的成效，以及下一步推进集群发展的"
+                 "工作思路。2500字以内。")
+ORG_GUIDANCE = "重点介绍集群初赛胜出后集群发展促进组织为推动集群发展所做的工作，取得的成效。（1500字以内）"
+PER_10K = ("集群从业人员每万人发明专利拥有量", "发明专利授权统计表及从业人员统计报表", "89—90")
+
+BASE = Fill(org_report_words=1200)
+DEFECTS: dict[str, Fill] = {
+    "long-org-report": replace(BASE, org_report_words=1700),
+    "long-self-report": replace(BASE, self_report_words=2700),
+    "growth-wrong": replace(BASE, growth_typed={"集群研发经费（亿元）": "2.04"}),
+    "evidence-missing": replace(BASE, evidence_dropped=("集群从业人员每万人发明专利拥有量",)),
+    "no-category": replace(BASE, category=CATEGORY_GUIDANCE),
+    "unsigned": replace(BASE, promoter_signed=False),
+    "instructions-left": replace(BASE, guidance_left=True),
+}
+
+
+def operations(doc: DocxDocument, fill: Fill) -> None:
+    heading(doc, "四、集群发展促进组织运营情况", level=1, mode=HEADING_MODE)
+    t = table(doc, [["集群促进组织名称", "株洲市电力电子产业促进会"], ["", ""]], [(1, 0, 1, 2)])
+    put(t, 1, 0, [*([ORG_GUIDANCE] if fill.guidance_left else []), *prose_text(fill.org_report_words, 4401)])
+    gap(doc)
+
+
+def build(fill: Fill) -> DocxDocument:
+    doc = new_document()
+    title(doc, "湖南省产业集群竞赛参赛报告（决赛）")
+    basic_info(doc, fill)
+    overall(doc, fill, final=True, self_guidance=SELF_REPORT_GUIDANCE)
+    park(doc, fill, PARK_GUIDANCE)
+    operations(doc, fill)
+    declaration(doc, fill, "五")
+    evidence(doc, fill, "六", extra=[PER_10K])
+    return doc
+
+
+def generate(out: Path) -> list[Path]:
+    made = [save(build(BASE), out / f"{PACK}_ok.docx")]
+    for name, fill in DEFECTS.items():
+        made.append(save(build(fill), out / f"{PACK}_{name}.docx"))
+    return made

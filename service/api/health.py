@@ -1,0 +1,64 @@
+"""/healthz (the process answers), /readyz (database, storage and job engine usable), /metrics."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request, Security
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import text
+
+from service.api.deps import EngineDep, RuntimeDep, api_key_header, local_request
+from service.api.errors import responses
+from service.auth import authenticate
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", summary="进程存活 (liveness)")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz", summary="可以接收检查 (readiness)", responses=responses(503))
+async def readyz(rt: RuntimeDep, engine: EngineDep) -> JSONResponse:
+    checks: dict[str, Any] = {}
+    try:
+        def ping() -> None:
+            with rt.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        await run_in_threadpool(ping)
+        checks["database"] = "ok"
+    except Exception as e:
+        checks["database"] = f"error: {type(e).__name__}"
+    checks["storage"] = "ok" if os.access(rt.store.root, os.W_OK) else "not writable"
+    checks["jobs"] = await run_in_threadpool(engine.health)
+    ok = checks["database"] == "ok" and checks["storage"] == "ok" and bool(checks["jobs"].get("ok"))
+    body = {"status": "ready" if ok else "not ready", "checks": checks}
+    return JSONResponse(body, status_code=200 if ok else 503,
+                        headers=None if ok else {"Retry-After": "5"})
+
+
+def metrics_reader(request: Request, rt: RuntimeDep, key: Annotated[str | None, Security(api_key_header)] = None
+                   ) -> None:
+    """Open on the embedded default (loopback); otherwise a reviewer or admin key."""
+    if not key and local_request(request, rt.settings):
+        return
+    with rt.sessions() as s:
+        who = authenticate(s, key)
+    if who is None:
+        raise HTTPException(401, "缺少或无效的 API 密钥 (missing or invalid X-API-Key)",
+                            headers={"WWW-Authenticate": "APIKey"})
+    if who.role not in ("reviewer", "admin"):
+        raise HTTPException(403, "指标仅供评审或管理员查看 (metrics are for reviewer/admin keys)")
+
+
+@router.get("/metrics", summary="Prometheus 指标 (metrics)", response_class=Response,
+            dependencies=[Depends(metrics_reader)],
+            responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"},
+                       **responses(401, 403)})
+def metrics(request: Request) -> Response:
+    body, content_type = request.app.state.metrics.exposition()
+    return Response(body, media_type=content_type)

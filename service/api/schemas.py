@@ -1,0 +1,187 @@
+"""Response bodies of the API, and how a database row becomes one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from checkers.findings import Counts, Report, Verdict
+from service.db.models import Batch, BatchItem, Check
+
+Status = Literal["queued", "running", "done", "failed"]
+
+
+class CheckError(BaseModel):
+    code: str | None = Field(None, description="F001–F005 when the file was over a limit or unreadable")
+    message: str
+
+
+class CheckOut(BaseModel):
+    id: str
+    status: Status
+    filename: str
+    sha256: str
+    template: str | None = Field(None, description="模板 as requested (auto when detected)")
+    roster: str | None = None
+    detected_template: str | None = Field(None, description="模板 the report was checked against")
+    verdict: Verdict | None = None
+    counts: Counts | None = None
+    cluster: str | None = Field(None, description="集群名称 as matched on the roster, else as found")
+    error: CheckError | None = None
+    batch_id: str | None = None
+    callback_status: str | None = None
+    created_at: datetime
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    duration_seconds: float | None = None
+    links: dict[str, str]
+    report: Report | None = Field(None, description="the full report, once done (and in GET with report=true)")
+
+
+class CheckList(BaseModel):
+    items: list[CheckOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class BatchItemOut(BaseModel):
+    position: int
+    name: str
+    check_id: str | None
+    status: Status
+    verdict: Verdict | None = None
+    counts: Counts | None = None
+    cluster: str | None = None
+    error: CheckError | None = None
+
+
+class BatchOut(BaseModel):
+    id: str
+    status: Status
+    filename: str
+    template: str | None = None
+    roster: str | None = None
+    total: int
+    done: int = Field(description="finished members (done or failed)")
+    verdicts: dict[str, int] = Field(description="pass/warn/fail counts of the finished members")
+    failed: int
+    callback_status: str | None = None
+    created_at: datetime
+    finished_at: datetime | None = None
+    links: dict[str, str]
+    items: list[BatchItemOut] | None = None
+
+
+class TemplateOut(BaseModel):
+    id: str
+    title: str | None = None
+    seed: str | None = None
+    version: str | None = None
+    roster: str | None = None
+    rules: int = 0
+    error: str | None = Field(None, description="why the pack does not load (a bug in a shipped pack)")
+
+
+class RosterOut(BaseModel):
+    id: str
+    title: str = ""
+    source: str = ""
+    entries: int = 0
+    error: str | None = None
+
+
+class RosterEntryOut(BaseModel):
+    name: str
+    unit: str | None = None
+    account: str | None = None
+    level: str | None = None
+    region: str | None = None
+    type: str | None = None
+    note: str | None = None
+
+
+class RosterDetail(RosterOut):
+    items: list[RosterEntryOut]
+
+
+class MatchCandidate(BaseModel):
+    name: str
+    score: float = Field(description="0–100")
+    entry: RosterEntryOut | None = None
+    why: str = ""
+
+
+class MatchOut(BaseModel):
+    roster: str
+    query: str
+    status: str | None = None
+    candidates: list[MatchCandidate]
+
+
+class KeyIn(BaseModel):
+    role: Literal["reviewer", "portal", "admin"]
+    name: str = Field("", max_length=200)
+
+
+class KeyOut(BaseModel):
+    id: int
+    name: str
+    role: str
+    prefix: str
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+class KeyCreated(KeyOut):
+    key: str = Field(description="the key itself: shown this once, stored only as a hash")
+
+
+def check_links(check_id: str) -> dict[str, str]:
+    base = f"/api/v1/checks/{check_id}"
+    return {"self": base, "report_json": f"{base}/report.json", "report_html": f"{base}/report.html",
+            "report_xlsx": f"{base}/report.xlsx"}
+
+
+def check_out(row: Check, report: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A CheckOut as plain JSON-ready data (the report, already JSON, is passed through unvalidated)."""
+    out = CheckOut(
+        id=row.id, status=row.status, filename=row.filename, sha256=row.sha256,  # type: ignore[arg-type]
+        template=row.template, roster=row.roster, detected_template=row.detected_template,
+        verdict=row.verdict, counts=Counts(**row.counts) if row.counts else None,  # type: ignore[arg-type]
+        cluster=row.cluster_name, error=_error(row.error_code, row.error), batch_id=row.batch_id,
+        callback_status=row.callback_status, created_at=row.created_at, started_at=row.started_at,
+        finished_at=row.finished_at, duration_seconds=row.duration_seconds, links=check_links(row.id),
+    ).model_dump(mode="json")
+    out["report"] = report
+    return out
+
+
+def _error(code: str | None, message: str | None) -> CheckError | None:
+    return CheckError(code=code, message=message) if message else None
+
+
+def item_out(item: BatchItem, check: Check | None) -> BatchItemOut:
+    if check is None:
+        return BatchItemOut(position=item.position, name=item.name, check_id=None, status="failed",
+                            verdict="fail", error=_error(item.error_code, item.error))
+    return BatchItemOut(position=item.position, name=item.name, check_id=check.id,
+                        status=check.status, verdict=check.verdict,  # type: ignore[arg-type]
+                        counts=Counts(**check.counts) if check.counts else None, cluster=check.cluster_name,
+                        error=_error(check.error_code, check.error))
+
+
+def batch_links(batch_id: str) -> dict[str, str]:
+    base = f"/api/v1/batches/{batch_id}"
+    return {"self": base, "reports": f"{base}/reports.json", "summary_xlsx": f"{base}/summary.xlsx"}
+
+
+def batch_out(batch: Batch, items: list[BatchItemOut] | None, done: int, failed: int,
+              verdicts: dict[str, int], started: bool) -> BatchOut:
+    status = "done" if batch.finished_at else ("running" if started or done else "queued")
+    return BatchOut(id=batch.id, status=status, filename=batch.filename, template=batch.template,  # type: ignore[arg-type]
+                    roster=batch.roster, total=batch.total, done=done, failed=failed, verdicts=verdicts,
+                    callback_status=batch.callback_status, created_at=batch.created_at,
+                    finished_at=batch.finished_at, links=batch_links(batch.id), items=items)

@@ -1,0 +1,129 @@
+"""The one task both job engines run: load the upload, check it, store the report, record the outcome.
+
+Re-running a check is harmless: a finished check is skipped, and a check caught half-way (its
+process killed, the server restarted) simply runs again and writes the same content-addressed
+report. A file that cannot be read is still a *done* check (its report carries the F-code); a
+check is *failed* only when no report could be made by the pipeline (killed over its limits,
+or a bug) — then a report with that F-code is stored too, so a batch accounts for every file.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select, update
+
+from service.db.models import DONE, FAILED, FINISHED, RUNNING, Batch, Check, utcnow
+from service.jobs import callback
+from service.runtime import Runtime, for_process
+from service.storage import record
+
+if TYPE_CHECKING:
+    from checkers.findings import Report
+
+log = logging.getLogger("clustercheck.jobs")
+
+
+def run_check(check_id: str, rt: Runtime | None = None, *, isolated: bool = True) -> str | None:
+    """Run one check; returns its final status (None if it does not exist or was already finished).
+
+    `isolated`: parse in the extractor's killable sandbox. The local engine passes False because
+    its worker process is itself killed past the time and memory limits.
+    """
+    rt = rt or for_process()
+    with rt.sessions.begin() as s:
+        check = s.get(Check, check_id)
+        if check is None or check.status in FINISHED:
+            return None
+        check.status, check.started_at, check.attempts = RUNNING, utcnow(), check.attempts + 1
+        path, filename = rt.store.path(check.sha256), check.filename
+        template, roster = check.template or "auto", check.roster or "auto"
+    started = time.monotonic()
+    try:
+        from service.pipeline import check_source
+
+        report = check_source(path, filename, template, roster, rt.settings.limits, isolated)
+    except ValueError as e:  # pipeline.UsageError, PackError, RosterError: a reference gone stale
+        return fail(rt, check_id, None, f"模板或名单无法加载：{e}", time.monotonic() - started)
+    except Exception as e:
+        log.exception("check %s crashed", check_id)
+        return fail(rt, check_id, None, f"内部错误：{type(e).__name__}: {str(e)[:300]}", time.monotonic() - started)
+    return finish(rt, check_id, report, DONE, time.monotonic() - started)
+
+
+def finish(rt: Runtime, check_id: str, report: Report, status: str, duration: float | None,
+           error_code: str | None = None, error: str | None = None, only_if_running: bool = False) -> str | None:
+    """Store the report and the outcome, then settle the batch and the callback."""
+    blob = rt.store.put_bytes(report.model_dump_json().encode("utf-8"))
+    cluster = report.cluster.matched.name if report.cluster.matched else report.cluster.found
+    values = dict(status=status, report_sha256=blob.sha256, verdict=report.verdict,
+                  counts=report.counts.model_dump(), detected_template=report.template,
+                  cluster_name=cluster, error_code=error_code, error=error, finished_at=utcnow(),
+                  duration_seconds=duration)
+    with rt.sessions.begin() as s:
+        record(s, blob, "report")
+        stmt = update(Check).where(Check.id == check_id)
+        stmt = stmt.where(Check.status == RUNNING) if only_if_running else stmt.where(Check.status.not_in(FINISHED))
+        if s.execute(stmt.values(**values)).rowcount != 1:  # type: ignore[attr-defined]
+            return None  # finished meanwhile by someone else (a worker racing its own kill)
+    after_finish(rt, check_id)
+    return status
+
+
+def fail(rt: Runtime, check_id: str, code: str | None, message: str, duration: float | None = None,
+         only_if_running: bool = False) -> str | None:
+    """Mark a check failed, with a report holding the F-code (or a bare F001 for a crash)."""
+    from service.pipeline import error_report
+
+    with rt.sessions() as s:
+        check = s.get(Check, check_id)
+        if check is None:
+            return None
+        name, sha = check.filename, check.sha256
+    report = error_report(name, sha, code or "F001", message)
+    return finish(rt, check_id, report, FAILED, duration, code, message, only_if_running)
+
+
+def after_finish(rt: Runtime, check_id: str) -> None:
+    with rt.sessions() as s:
+        check = s.get(Check, check_id)
+        if check is None:
+            return
+        batch_id, url = check.batch_id, check.callback_url
+        payload = notice("check", check.id, check.status, check.verdict, check.counts)
+    if url:
+        _deliver(rt, Check, check_id, url, payload)
+    if batch_id:
+        settle_batch(rt, batch_id)
+
+
+def settle_batch(rt: Runtime, batch_id: str) -> None:
+    """Close the batch when its last check finishes; exactly one caller wins and sends the callback.
+
+    Runs in its own transaction after the check's outcome is committed, so the last of two
+    concurrent finishers always sees no check left open.
+    """
+    with rt.sessions.begin() as s:
+        left = s.scalar(select(func.count()).select_from(Check)
+                        .where(Check.batch_id == batch_id, Check.status.not_in(FINISHED)))
+        if left:
+            return
+        won = s.execute(update(Batch).where(Batch.id == batch_id, Batch.finished_at.is_(None))
+                        .values(finished_at=utcnow())).rowcount == 1  # type: ignore[attr-defined]
+        batch = s.get(Batch, batch_id)
+        url = batch.callback_url if batch else None
+    if won and url:
+        _deliver(rt, Batch, batch_id, url, notice("batch", batch_id, DONE, None, None))
+
+
+def notice(kind: str, obj_id: str, status: str, verdict: str | None, counts: dict | None) -> dict:
+    path = f"/api/v1/{kind}es/{obj_id}" if kind == "batch" else f"/api/v1/{kind}s/{obj_id}"
+    return {"type": kind, "id": obj_id, "status": status, "verdict": verdict, "counts": counts, "url": path}
+
+
+def _deliver(rt: Runtime, model: type[Check] | type[Batch], obj_id: str, url: str, payload: dict) -> None:
+    outcome = callback.send(url, payload, rt.settings.callback_timeout_seconds, rt.settings.callback_private_ok)
+    with rt.sessions.begin() as s:
+        s.execute(update(model).where(model.id == obj_id).values(callback_status=outcome))

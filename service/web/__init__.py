@@ -1,0 +1,4 @@
+from fastapi import APIRouter
+
+router = APIRouter()
+"""Reviewers' pages: filled in by the web engineer."""
