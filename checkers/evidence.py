@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from checkers.tables import label_key
+from checkers.tables import Grid, label_key, squash
 from extractor.model import Heading, Paragraph, Table, block_text
 from extractor.normalize import normalize
 
@@ -93,7 +93,7 @@ def attachment_part(ctx: Context, spec: SectionSpec) -> AttachmentPart | None:
 
 
 def named_in(text: str, subj: str) -> bool:
-    n, s = normalize(text), normalize(subj)
+    n, s = squash(text), squash(subj)
     if not s or not n:
         return False
     if s in n:
@@ -125,3 +125,20 @@ def name_list_present(ctx: Context, subj: str, exclude: int) -> bool:
         if s in hay and any(w in hay for w in NAME_LIST_WORDS):
             return True
     return False
+
+def flagged_rows(ctx: Context) -> set[tuple[int, int]]:
+    """(block index, row) of every row a `fields` rule of the pack flags evidence/name_list: that rule
+    reports them, so `evidence_items` leaves them alone."""
+    from checkers.kinds.fields import Fields
+
+    out: set[tuple[int, int]] = set()
+    for rule in ctx.pack.rules:
+        if not isinstance(rule, Fields) or rule.layout != "grid":
+            continue
+        flagged = [r.label for r in rule.rows if r.evidence or r.name_list]
+        hit = ctx.find_table(rule.table) if flagged else None
+        if hit is None:
+            continue
+        rows = Grid(hit[1]).find_rows({r.label: r.aliases for r in rule.rows})
+        out |= {(hit[0], rows[label][0]) for label in flagged if label in rows}
+    return out

@@ -6,11 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from checkers.field_grid import fmt
 from checkers.findings import Finding
 from checkers.nlp import DATE_RE
-from checkers.numbers import parse_number
-from checkers.tables import Grid, key_matches, label_key
+from checkers.numbers import fmt, parse_number
+from checkers.tables import Grid, key_matches, label_key, right_or_below
 from extractor.normalize import normalize
 
 if TYPE_CHECKING:
@@ -73,7 +72,7 @@ def _occurrences(grid: Grid, spec: FieldRow, keys: set[str]) -> Iterator[tuple[C
                 continue
             if inline is None and not any(key_matches(label_key(cell.text), w, False) for w in wanted):
                 continue
-            value = _right_or_below(t, cell)
+            value = right_or_below(t, cell)
             if value is None:
                 yield cell, "", r, cell.col
             elif label_key(value.text) in keys and label_key(value.text):
@@ -85,15 +84,6 @@ def _occurrences(grid: Grid, spec: FieldRow, keys: set[str]) -> Iterator[tuple[C
 def _after_colon(text: str) -> str:
     m = re.search(r"[:：]", text)
     return text[m.end():] if m else ""
-
-
-def _right_or_below(t: Table, cell: Cell) -> Cell | None:
-    row = t.rows[cell.row]
-    right = next((x for x in row[cell.col + cell.colspan:] if x is not cell), None)
-    if right is not None:
-        return right
-    below = cell.row + cell.rowspan
-    return t.rows[below][cell.col] if below < t.n_rows else None
 
 
 def _path(grid: Grid, lab: Cell, label: str) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from checkers.evidence import has_reference, name_list_present, named_in_attachments, subject
 from checkers.findings import Finding, FindingLocation
 from checkers.nlp import DATE_RE
-from checkers.numbers import convert, parse_number, parse_unit, unit_in_label
+from checkers.numbers import convert, fmt, parse_number, parse_unit, shown, unit_in_label
 from checkers.tables import Grid
 
 if TYPE_CHECKING:
@@ -20,16 +20,6 @@ if TYPE_CHECKING:
     from extractor.model import Cell
 
 MARKERS = ("附名单", "需提供佐证材料", "并标注所在页码")
-
-
-def fmt(v: float) -> str:
-    return str(round(v)) if abs(v - round(v)) < 1e-9 else f"{v:.2f}".rstrip("0").rstrip(".")
-
-
-def shown(v: float, unit: str | None) -> str:
-    if unit == "%":
-        return f"{fmt(v)}%"
-    return f"{fmt(v)} {unit}" if unit else fmt(v)
 
 
 @dataclass
@@ -189,7 +179,7 @@ def _same_unit(v: float, src: str | None, dst: str | None) -> float:
 def _parents(read: GridRead) -> None:
     for spec in read.rule.rows:
         if spec.parent:
-            for name, _c in read.cols:
+            for name in _value_columns(read):
                 _part_whole(read, spec.label, name, spec.parent, name)
     for part_col, whole_col in read.rule.column_parents.items():
         for spec in read.rule.rows:
@@ -212,7 +202,7 @@ def _part_whole(read: GridRead, part: str, part_col: str | None, whole: str, who
 
 def _sums(read: GridRead) -> None:
     for s in read.rule.sums:
-        for name, _c in read.cols:
+        for name in _value_columns(read):
             total = read.values.get((s.total, name))
             parts = [read.values.get((p, name)) for p in s.parts]
             if total is None or any(p is None for p in parts):
@@ -231,9 +221,16 @@ def _sums(read: GridRead) -> None:
                          actual=shown(total, ut))
 
 
+def _value_columns(read: GridRead) -> list[str | None]:
+    """Columns holding the rows' own figures: not the 增幅 column, not a column with its own unit."""
+    g = read.rule.growth
+    return [name for name, _c in read.cols
+            if not (g and name == g.column) and (name or "") not in read.rule.column_units]
+
+
 def _ratios(read: GridRead) -> None:
     for x in read.rule.ratios:
-        for name, _c in read.cols:
+        for name in _value_columns(read):
             t, n, d = (read.values.get((lab, name)) for lab in (x.target, x.numerator, x.denominator))
             if t is None or n is None or d is None or d == 0:
                 continue
@@ -296,22 +293,3 @@ def _evidence(read: GridRead) -> None:
         what = "未附名单" if spec.name_list else "未注明佐证材料（附件或所在页码）"
         read.add("E001", spec.label, f"“{spec.label}”填报 {shown(shown_vals[0], unit or None)}，但{what}", r, lab.col,
                  expected="名单" if spec.name_list else "佐证材料", actual=fmt(shown_vals[0]))
-
-
-
-def flagged_rows(ctx: Context) -> set[tuple[int, int]]:
-    """(block index, row) of every row a `fields` rule of the pack flags evidence/name_list: that rule
-    reports them, so `evidence_items` leaves them alone."""
-    from checkers.kinds.fields import Fields
-
-    out: set[tuple[int, int]] = set()
-    for rule in ctx.pack.rules:
-        if not isinstance(rule, Fields) or rule.layout != "grid":
-            continue
-        flagged = [r.label for r in rule.rows if r.evidence or r.name_list]
-        hit = ctx.find_table(rule.table) if flagged else None
-        if hit is None:
-            continue
-        rows = Grid(hit[1]).find_rows({r.label: r.aliases for r in rule.rows})
-        out |= {(hit[0], rows[label][0]) for label in flagged if label in rows}
-    return out

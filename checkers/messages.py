@@ -33,10 +33,12 @@ def _pages(pages: Sequence[int | None]) -> str:
 
 
 # ---- outline ----------------------------------------------------------------------------------
-def missing(spec: SectionSpec, parent: str | None) -> str:
+def missing(spec: SectionSpec, parent: str | None, near: tuple[str, bool] | None = None) -> str:
+    """near: (label of the closest section found, whether the missing one belongs after it)."""
+    hint = f"（应位于{quoted(near[0])}{'之后' if near[1] else '之前'}）" if near else ""
     if parent:
-        return f"{quoted(parent)}中未找到提纲要求的{quoted(spec_label(spec))}"
-    return f"未找到提纲要求的{quoted(spec_label(spec))}部分"
+        return f"{quoted(parent)}中未找到提纲要求的{quoted(spec_label(spec))}{hint}"
+    return f"未找到提纲要求的{quoted(spec_label(spec))}部分{hint}"
 
 
 def out_of_order(spec: SectionSpec, ref: SectionSpec, before: bool, expected: int, actual: int) -> str:

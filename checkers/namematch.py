@@ -50,7 +50,7 @@ def strip_generic(key: str) -> tuple[str, tuple[str, ...]]:
     """名称 without 国家/省级/创新型/产业集群: (core, the words removed, in order)."""
     removed: list[str] = []
     m = _TAIL.search(key)
-    if m and m.start() > 0:
+    if m:
         removed += [g for g in m.groups() if g]
         key = key[: m.start()]
     for word in _ANYWHERE:
@@ -153,6 +153,8 @@ def index(roster: Roster) -> RosterIndex:
 def _index(roster_id: str, entries: tuple[RosterEntry, ...]) -> RosterIndex:
     base = gazetteer()
     learned = {p.name for e in entries for p in parse(e.name, base).split.places if not p.known}
+    learned |= {p.name for e in entries if e.unit  # 义乌市人民政府 -> 义乌: the unit's leading place only
+                for p in split_name(name_key(e.unit), base).places[:1] if not p.known}
     gaz = gazetteer(frozenset(learned))
     parsed = tuple(parse(e.name, gaz) for e in entries)
     aliases = tuple(frozenset(name_key(a) for a in note_values(e.note, "名称原文")) - {p.key}
@@ -175,10 +177,10 @@ def match(name: str, roster: Roster | RosterIndex, *, account: str | None = None
         scored[acct] = Scored(s.entry, max(s.score, ACCOUNT_SCORE), f"账号一致（{s.entry.account}）；{s.why}",
                               s.place, s.industry, "account")
     ranked = sorted(scored, key=lambda s: (-(s.via == "account"), -s.score))
-    return MatchResult(name, idx.roster_id, _status(q, ranked, idx), tuple(ranked[:max(top, 1)]))
+    return MatchResult(name, idx.roster_id, _status(q, ranked), tuple(ranked[:max(top, 1)]))
 
 
-def _status(q: Parsed, ranked: list[Scored], idx: RosterIndex) -> MatchStatus:
+def _status(q: Parsed, ranked: list[Scored]) -> MatchStatus:
     if not ranked:
         return "unmatched"
     top = ranked[0]
@@ -201,6 +203,8 @@ def _score(q: Parsed, e: Parsed, alias: bool, entry: RosterEntry) -> Scored:
     best: tuple[float, float, float, list[str]] | None = None
     for places, industry, parks in options:
         p, pwhy = place_score(places, e.split.places)
+        if places and not q.split.places and p < 50:
+            continue  # the leading characters are not a misread of this entry's place
         i, iwhy = industry_score(industry, e.split.industry)
         penalty, notes = _penalties(q, e, parks)
         total = max(0.0, min(99.0, i * (0.6 + 0.4 * p / 100) - penalty))
@@ -226,6 +230,8 @@ def _alignments(q: Parsed, e: Parsed) -> list[tuple[tuple[Place, ...], str, tupl
 
 
 def place_score(q: tuple[Place, ...], e: tuple[Place, ...]) -> tuple[float, str]:
+    if not q and not e:
+        return 100.0, "均未识别地名，按全名比对"
     if not q:
         return NO_PLACE, "未识别地名"
     if not e:

@@ -68,6 +68,7 @@ EVIDENCE_RE = re.compile(
 _REGEXES = [("DOC_NO", DOC_NO_RE), ("POLICY", POLICY_RE), ("POLICY", POLICY_BARE_RE), ("DATE", DATE_RE),
             ("AMOUNT", AMOUNT_RE), ("PERCENT", PERCENT_RE), ("EVIDENCE", EVIDENCE_RE)]
 _NOT_ORG = set("和与及按据照经由将对在为的了、，及并以即见") | {" "}
+_LEAD_IN = re.compile(r"依据|根据|按照|参照|对照|印发了?|出台了?|转发了?|下发了?|制定了?|发布了?|颁布了?|文件|通知")
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?\n])")
 
 
@@ -155,8 +156,11 @@ def spans(text: str, vocabulary: tuple[str, ...] = ()) -> list[Span]:
         for label, rx in _REGEXES:
             for m in rx.finditer(piece):
                 start = m.start()
-                while label == "DOC_NO" and start < m.end() and piece[start] in _NOT_ORG:
-                    start += 1
+                if label == "DOC_NO" and m.group("org"):
+                    lead = list(_LEAD_IN.finditer(m.group("org")))
+                    start = m.start("org") + (lead[-1].end() if lead else 0)
+                    while start < m.end() and piece[start] in _NOT_ORG:
+                        start += 1
                 sp = doc.char_span(start, m.end(), label=label, alignment_mode="expand")
                 if sp is not None:
                     found.append(sp)

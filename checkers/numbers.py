@@ -229,3 +229,15 @@ def unit_in_label(label: str) -> str | None:
         if u is not None and u.base is not None:
             return u.text
     return None
+
+
+def fmt(v: float) -> str:
+    """12.0 -> "12", 8.4211 -> "8.42": figures as a message shows them."""
+    return str(round(v)) if abs(v - round(v)) < 1e-9 else f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def shown(v: float, unit: str | None) -> str:
+    """"120 家", "8.5%"."""
+    if unit == "%":
+        return f"{fmt(v)}%"
+    return f"{fmt(v)} {unit}" if unit else fmt(v)

@@ -18,12 +18,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-PROVINCES = (
-    "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 "
-    "重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 台湾 香港 澳门 闽东 青藏高原"
-).split()
 
-CITIES = (
+def _names(*lines: str) -> tuple[str, ...]:
+    return tuple(w for line in lines for w in line.split())
+
+
+PROVINCES = _names(
+    "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 "
+    "重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 台湾 香港 澳门 闽东 青藏高原",
+)
+
+CITIES = _names(
     # 河北 山西 内蒙古
     "石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 太原 大同 阳泉 长治 晋城 朔州 晋中 运城 忻州 "
     "临汾 吕梁 呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布 兴安 锡林郭勒 阿拉善 "
@@ -50,10 +55,10 @@ CITIES = (
     # 陕西 甘肃 青海 宁夏 新疆
     "西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 安康 商洛 兰州 嘉峪关 金昌 白银 天水 武威 张掖 平凉 酒泉 庆阳 "
     "定西 陇南 临夏 甘南 西宁 海东 海北 黄南 果洛 玉树 海西 银川 石嘴山 吴忠 固原 中卫 乌鲁木齐 克拉玛依 "
-    "吐鲁番 哈密 昌吉 博尔塔拉 巴音郭楞 阿克苏 克孜勒苏 喀什 和田 伊犁 塔城 阿勒泰 石河子 五家渠"
-).split()
+    "吐鲁番 哈密 昌吉 博尔塔拉 巴音郭楞 阿克苏 克孜勒苏 喀什 和田 伊犁 塔城 阿勒泰 石河子 五家渠",
+)
 
-COUNTIES = (
+COUNTIES = _names(
     # 湖北: county-level divisions and the districts, towns and parks its rosters name
     "大冶 阳新 丹江口 郧阳 郧西 竹山 竹溪 房县 张湾 茅箭 宜都 当阳 枝江 远安 兴山 秭归 长阳 五峰 夷陵 猇亭 "
     "老河口 枣阳 宜城 南漳 谷城 保康 襄州 樊城 鄂城 梁子湖 葛店 京山 钟祥 沙洋 东宝 掇刀 应城 安陆 汉川 孝昌 "
@@ -67,8 +72,8 @@ COUNTIES = (
     "溆浦 中方 麻阳 新晃 芷江 会同 靖州 冷水江 涟源 双峰 新化 吉首 泸溪 凤凰 花垣 保靖 古丈 永顺 龙山 "
     # districts, towns and parks named by the national roster
     "中关村 海淀 亦庄 丰台 北辰 滨海 泰达 张江 浦东 漕河泾 嘉定 金山 金桥 江宁 宜兴 江阴 武进 昆山 赛岐 火炬 "
-    "三灶 翠亨 小榄 仲恺 璧山 榆次 杨凌 西塞山区 咸安区"
-).split()
+    "三灶 翠亨 小榄 仲恺 璧山 榆次 杨凌 西塞山区 咸安区",
+)
 
 PARKS = {  # surface -> the kind it is written as in a roster
     "高新技术产业开发区": "高新区", "高新技术开发区": "高新区", "新技术开发区": "高新区", "高新区": "高新区",

@@ -6,8 +6,8 @@ rows ("营业收入（亿元） | 2021年 / 2022年"), and one Word table often 
 tables one after another. So rows are found by a label *key* (numbering, 其中, parentheses and
 punctuation removed), and a column by the header text nearest above the rows it serves.
 
-A column spec may name a path through merged headers with "|": "2021年|园区总额" is the 园区总额
-column under the 2021年 header.
+A column spec may name a path through merged headers with "|" or a space: "2021年|园区总额" is the
+园区总额 column under the 2021年 header.
 """
 
 from __future__ import annotations
@@ -41,6 +41,11 @@ def label_key(text: str) -> str:
     while prev != k:  # nested parentheses
         prev, k = k, _PARENS.sub("", k)
     return _PUNCT.sub("", k)
+
+
+def squash(text: str) -> str:
+    """Normalised and without quotes or punctuation, for finding a label inside running text."""
+    return _PUNCT.sub("", normalize(text))
 
 
 def score_max(text: str) -> float | None:
@@ -133,7 +138,7 @@ class Grid:
 
     def find_column(self, spec: str, first_row: int, min_col: int = 0, top: int = 0) -> int | None:
         """The column whose header (nearest above `first_row`) holds every "|"-separated part of spec."""
-        parts = [label_key(p) or normalize(p) for p in spec.split("|") if p.strip()]
+        parts = [label_key(p) or normalize(p) for p in re.split(r"[|\s]+", spec) if p.strip()]
         if not parts:
             return None
         for r in range(first_row - 1, top - 1, -1):
@@ -161,6 +166,16 @@ class Grid:
 def _header_has(text: str, part: str) -> bool:
     n = normalize(text)
     return bool(n) and (part in n or part in label_key(text))
+
+
+def right_or_below(t: Table, cell: Cell) -> Cell | None:
+    """The cell that answers a label cell: the next one to its right, else the one below it."""
+    row = t.rows[cell.row]
+    right = next((x for x in row[cell.col + cell.colspan:] if x is not cell), None)
+    if right is not None:
+        return right
+    below = cell.row + cell.rowspan
+    return t.rows[below][cell.col] if below < t.n_rows else None
 
 
 def transpose(t: Table) -> Table:

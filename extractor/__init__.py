@@ -21,7 +21,7 @@ from extractor.base import (
 )
 from extractor.counting import Counts, count, word_count
 from extractor.model import Cell, Document, Heading, Location, Meta, Notice, Paragraph, Section, Table
-from extractor.sniff import sniff
+from extractor.sniff import mismatch, sniff
 
 __all__ = [
     "DEFAULT_LIMITS", "Cell", "Counts", "Document", "ExtractError", "Heading", "Limits", "Location",
@@ -81,6 +81,9 @@ def convert(src: Source, limits: Limits = DEFAULT_LIMITS) -> Document:
                                    expected=limits.memory_mb) from None
             except Exception as e:  # a parser library choking on a damaged file
                 raise ExtractError(UNREADABLE, f"文件已损坏或无法解析（{type(e).__name__}: {str(e)[:200]}）") from None
+    damaged = mismatch(src)
+    if damaged:
+        raise ExtractError(UNREADABLE, damaged, kind=src.kind, extension=src.extension)
     shown = src.extension or src.kind
     raise ExtractError(UNSUPPORTED, f"不支持的文件格式：{shown}；可检查 .docx .doc .wps .pdf .xlsx .xls .et",
                        kind=src.kind, extension=src.extension)

@@ -43,6 +43,7 @@ class Line:
     loc: Location
     info: ParaInfo | None  # None for text-box lines, which are never headings
     toc: bool = False
+    frame: int = 0  # n > 0: inside the n-th 1x1 frame table, whose headings nest under the body's
 
 
 @dataclass(slots=True)
@@ -51,7 +52,6 @@ class _Cand:
     style_level: int | None  # heading style name / outline level
     signal: str
     bold: bool
-    list_level: int | None = None  # Word list level + 1, for numbers of no typed kind (A. I. 甲、)
 
 
 def _auto_number(line: Line) -> Numbered | None:
@@ -94,7 +94,7 @@ def _candidate(line: Line) -> _Cand | None:
     if not looks_like_heading_text(num.title, max_chars=50 if wide else 40):
         return None
     if info.label is not None and info.label.shown:
-        return _Cand(num, None, "numbering", info.bold, info.label.ilvl + 1)
+        return _Cand(num, None, "numbering", info.bold)
     return _Cand(num, None, "prefix", info.bold)
 
 
@@ -145,8 +145,11 @@ def _demote_lists(items: list[Line | Table], cands: dict[int, _Cand]) -> None:
     flush()
 
 
-def _levels(cands: dict[int, _Cand]) -> dict[int, int]:
-    """Rank by number kind; unnumbered headings by the rank their style level has in this document."""
+def _levels(items: list[Line | Table], cands: dict[int, _Cand]) -> dict[int, int]:
+    """Rank by number kind; unnumbered headings by the rank their style level has in this document.
+
+    A report typed into a 1x1 frame under "3.2 …自评报告" numbers its own parts 一、 （一）: those
+    headings are levelled among themselves and placed under the body heading before the frame."""
     seen: dict[int, Counter[int]] = {}
     for c in cands.values():
         if c.num is not None and c.num.numbering in RANK and c.style_level:
@@ -159,15 +162,35 @@ def _levels(cands: dict[int, _Cand]) -> dict[int, int]:
         lower = [lvl for lvl in by_level if lvl < level]
         return by_level[max(lower)] + level - max(lower) if lower else level
 
-    order = list(cands)
-    ranks = []
-    for i in order:
-        c = cands[i]
+    ranks: dict[int, int] = {}
+    above = 0  # rank of the last heading whose rank is known
+    for i, c in cands.items():
         if c.num is not None and c.num.numbering in RANK:
-            ranks.append(rank_of(c.num))
-        else:
-            ranks.append(rank_for(c.style_level or c.list_level or 1))
-    return dict(zip(order, assign_levels(ranks), strict=True))
+            above = rank_of(c.num)
+        elif c.style_level is not None:
+            above = rank_for(c.style_level)
+        else:  # 甲、 A. I. in a list of their own: one below the heading they follow
+            ranks[i] = above + 1
+            continue
+        ranks[i] = above
+    scopes: dict[int, list[int]] = {}
+    for i in cands:
+        scopes.setdefault(_frame(items[i]), []).append(i)
+    def nest(members: list[int]) -> list[int]:
+        return assign_levels([ranks[i] for i in members], [cands[i].num for i in members])
+
+    body = scopes.pop(0, [])
+    levels = dict(zip(body, nest(body), strict=True))
+    for members in scopes.values():
+        before = [j for j in body if j < members[0]]
+        base = levels[before[-1]] if before else 0
+        for i, level in zip(members, nest(members), strict=True):
+            levels[i] = base + level
+    return levels
+
+
+def _frame(item: Line | Table) -> int:
+    return item.frame if isinstance(item, Line) else 0
 
 
 def _title_lines(items: list[Line | Table], body_size: int) -> list[int]:
@@ -209,13 +232,22 @@ def _caption(blocks: list[Block]) -> str | None:
     return None
 
 
+def _body_size(items: list[Line | Table], default: int) -> int:
+    """The font size most of the text is set in (half-points): what a big title line is bigger than."""
+    sizes: Counter[int] = Counter()
+    for item in items:
+        if isinstance(item, Line) and item.info is not None and item.info.size:
+            sizes[item.info.size] += len(item.text)
+    return sizes.most_common(1)[0][0] if sizes else default
+
+
 def build_blocks(items: list[Line | Table], body_size: int) -> tuple[list[Block], str | None]:
     """Blocks in reading order, and the title line's text (None when there is none)."""
-    titles = set(_title_lines(items, body_size))
+    titles = set(_title_lines(items, _body_size(items, body_size)))
     cands = {i: c for i, item in enumerate(items)
              if isinstance(item, Line) and i not in titles and (c := _candidate(item)) is not None}
     _demote_lists(items, cands)
-    levels = _levels(cands)
+    levels = _levels(items, cands)
     blocks: list[Block] = []
     for i, item in enumerate(items):
         if isinstance(item, Table):

@@ -24,7 +24,7 @@ from extractor.docx_styles import Styles
 from extractor.docx_tables import build_table, frame_cell
 from extractor.docx_text import TextReader
 from extractor.docx_xml import W_CUSTOMXML, W_P, W_SDT, W_SDTCONTENT, W_SDTPR, W_TBL, W_VAL, parse_part, w
-from extractor.model import Document, Location, Meta, Paragraph
+from extractor.model import Document, Location, Meta, Paragraph, Table
 
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _SMALL_PART = 1 << 20  # parts below 1 MiB are never a bomb, whatever their ratio
@@ -102,9 +102,11 @@ class _BodyWalker:
 
     def __init__(self, reader: TextReader) -> None:
         self.reader = reader
-        self.items: list[Line | object] = []
+        self.items: list[Line | Table] = []
         self.index = 0
         self.toc = False
+        self.frame = 0  # > 0 while inside the n-th 1x1 frame table
+        self._frames = 0
 
     def walk(self, el: etree._Element, top: bool = True) -> None:
         for c in el:
@@ -115,13 +117,16 @@ class _BodyWalker:
                 info = self.reader.paragraph(c)
                 loc = Location(page=info.page, paragraph=self.index or None)
                 if info.text:
-                    self.items.append(Line(info.text, loc, info, self.toc))
+                    self.items.append(Line(info.text, loc, info, self.toc, self.frame))
                 self.items.extend(Line(t, loc, None) for t in info.textboxes)
             elif tag == W_TBL:
                 self.reader.before_block()
                 cell = frame_cell(c)
                 if cell is not None:
+                    outer, self._frames = self.frame, self._frames + 1
+                    self.frame = self._frames
                     self.walk(cell, top=False)
+                    self.frame = outer
                 else:
                     loc = Location(page=self.reader.current_page, paragraph=self.index or None)
                     self.items.append(build_table(c, self.reader.cell_text, loc))
@@ -169,7 +174,7 @@ class DocxParser:
         reader = TextReader(styles, numbering, _page_mode(data, styles_data))
         walker = _BodyWalker(reader)
         walker.walk(body)
-        blocks, title_line = build_blocks(walker.items, styles.body_size)  # type: ignore[arg-type]
+        blocks, title_line = build_blocks(walker.items, styles.body_size)
 
         app, core = _props(pkg.xml(pkg.meta_parts["extended-properties"])), _props(pkg.xml(pkg.meta_parts["core-properties"]))
         pages = int(app["Pages"]) if app.get("Pages", "").isdecimal() and int(app["Pages"]) > 0 else None

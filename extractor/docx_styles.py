@@ -71,6 +71,8 @@ class Styles:
                 default_id = sid
         for sid in self.by_id:
             self._resolve(sid, set())
+        if default_id not in self.by_id:  # LibreOffice omits w:default; Word's own is "Normal"
+            default_id = next((sid for sid, st in self.by_id.items() if st.name in ("Normal", "正文")), None)
         if default_id in self.by_id:
             self.default_paragraph = self.by_id[default_id]
 

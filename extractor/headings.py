@@ -8,6 +8,7 @@ level from the kind's conventional rank, compressed to the ranks a document actu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _CN = "〇零一二三四五六七八九十百千两"
@@ -97,8 +98,47 @@ def number_value(number: str) -> int | None:
     return total + digit if number else None
 
 
-def assign_levels(ranks: list[int]) -> list[int]:
-    """Compress the conventional ranks a document uses into levels 1, 2, 3 … in rank order."""
-    used = sorted(set(ranks))
-    level = {r: i + 1 for i, r in enumerate(used)}
-    return [level[r] for r in ranks]
+def assign_levels(ranks: list[int], numbers: Sequence[Numbered | None] | None = None) -> list[int]:
+    """Levels 1, 2, 3 … for ranks in document order: each heading sits one below the nearest
+    preceding heading of a higher rank (a smaller number).
+
+    So a 1. directly under 一、 is level 2 and a 1. under （一） level 3, even in one document: the
+    kinds decide who contains whom, the nesting decides the depth, and no level is skipped. Given
+    the headings' `numbers` too, a block numbered on its own inside a section (see `_embedded`)
+    is nested under that section instead of outranking it.
+    """
+    if numbers is not None:
+        pass
+    stack: list[int] = []
+    levels: list[int] = []
+    for r in ranks:
+        while stack and stack[-1] >= r:
+            stack.pop()
+        stack.append(r)
+        levels.append(len(stack))
+    return levels
+
+
+def _embedded(ranks: list[int], numbers: Sequence[Numbered | None]) -> list[int]:
+    """五、实施方案 … 第一部分 … 第五部分 … 六、真实性声明: because 六 continues 五's sequence, the
+    parts between them (numbered afresh from 第一) belong to 五, a plan embedded in the report.
+    Their ranks are shifted below 五's; numbering that merely continues across parts is left alone."""
+    out = list(ranks)
+    seen: dict[tuple[str, int], int] = {}  # (kind, value) -> index of its latest heading
+    for i, n in enumerate(numbers):
+        value = number_value(n.number) if n is not None else None
+        if n is None or value is None:
+            continue
+        p = seen.get((n.numbering, value - 1))
+        seen[(n.numbering, value)] = i
+        if p is None or i - p < 2:
+            continue
+        span = range(p + 1, i)
+        outranking = [j for j in span if out[j] <= out[p]]
+        first = numbers[outranking[0]] if outranking else None
+        if first is None or number_value(first.number) != 1:
+            continue
+        shift = out[p] + 1 - min(out[j] for j in span)
+        for j in span:
+            out[j] += shift
+    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -47,10 +48,10 @@ def needs_ocr(text: str, image_area: float) -> bool:
     """No text layer worth reading: (almost) no text over an image, or text that is mostly junk
     — `(cid:NNN)`, U+FFFD, private-use or control codes from a font without a Unicode map."""
     visible = "".join(text.split())
-    if len(visible) < _MIN_TEXT:
-        return image_area > 0.3
     junk = sum(len(m.group()) for m in _GARBAGE.finditer(visible))
-    return junk > 0.3 * len(visible)
+    if visible and junk > 0.3 * len(visible):
+        return True
+    return len(visible) < _MIN_TEXT and image_area > 0.3
 
 
 class RapidOcrEngine:
@@ -132,7 +133,7 @@ def merge_rows(lines: list[OcrLine]) -> list[OcrLine]:
     for row in rows:
         row.sort(key=lambda x: x.x0)
         text = row[0].text
-        for a, b in zip(row, row[1:], strict=False):
+        for a, b in itertools.pairwise(row):
             text += (" " if b.x0 - a.x1 > 0.5 * (b.bottom - b.top) else "") + b.text
         out.append(OcrLine(text, min(x.x0 for x in row), min(x.top for x in row), max(x.x1 for x in row),
                            max(x.bottom for x in row), sum(x.confidence for x in row) / len(row)))
@@ -158,16 +159,22 @@ def get_engine() -> OcrEngine | None:
 
 
 def _load() -> OcrEngine | None:
+    return rapidocr_engine() or tesseract_engine()
+
+
+def rapidocr_engine() -> OcrEngine | None:
     try:
         return RapidOcrEngine()
     except (ImportError, OSError, RuntimeError, ValueError):
-        pass
+        return None
+
+
+def tesseract_engine() -> OcrEngine | None:
     binary = shutil.which("tesseract")
-    if binary:
-        try:
-            langs = subprocess.run([binary, "--list-langs"], capture_output=True, timeout=30).stdout
-        except (OSError, subprocess.SubprocessError):
-            return None
-        if b"chi_sim" in langs:
-            return TesseractEngine(binary)
-    return None
+    if not binary:
+        return None
+    try:
+        langs = subprocess.run([binary, "--list-langs"], capture_output=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return TesseractEngine(binary) if b"chi_sim" in langs.split() else None

@@ -9,6 +9,7 @@ differs from the body's. Numbered sentences (1.建立……。) stay list items 
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -108,7 +109,7 @@ def _metrics(lines: list[Line]) -> _Metrics:
     style = weight.most_common(1)[0][0] if weight else ("", False, 0)
     body = [ln for ln in lines if ln.style == style] or lines
     size = statistics.median(ln.size for ln in body) if body else 12.0
-    steps = [b.top - a.top for a, b in zip(body, body[1:], strict=False)
+    steps = [b.top - a.top for a, b in itertools.pairwise(body)
              if a.page == b.page and 0.5 * size < b.top - a.top < 3 * size]
     pitch = statistics.median(steps) if steps else 1.5 * size
     left: dict[int, float] = {}
@@ -243,6 +244,7 @@ def _add_table(blocks: list[Block], table: Table, table_end: dict[int, int]) -> 
         table_end[id(blocks[-1])] = table.loc.page or 0
         return
     table_end[id(table)] = table.loc.page or 0
-    if isinstance(prev, Paragraph) and prev.loc.page == table.loc.page and _CAPTION.match(prev.text):
+    if (isinstance(prev, Paragraph) and (prev.loc.page or 0) + 1 >= (table.loc.page or 0)
+            and _CAPTION.match(prev.text)):  # the caption may be left at the foot of the previous page
         table.caption = prev.text
     blocks.append(table)

@@ -21,7 +21,9 @@ from extractor import ticks
 from extractor.normalize import normalize
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_HAN = re.compile(r"[\u3400-\u9fff]")  # the glyphs that show a line's Chinese typeface
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]) (?=[^ ])|(?<=[^ ]) (?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])")
 _SYMBOL = re.compile(r"[\uf020-\uf0ff]")  # symbol-font codes (Wingdings tick boxes) as pdfium reports them
 _BOLD_NAME = re.compile(r"bold|heavy|black|semibold|demi|w[6-9]\b|粗", re.I)
 
@@ -39,6 +41,7 @@ class Line:
     font: str = ""  # base font name without the subset prefix; "" when the line came from OCR
     size: float = 0.0  # font size in points (OCR: estimated from the box height)
     bold: bool = False
+    mixed: bool = False  # starts in another typeface than it ends (a bold run-in lead: "一是……。")
     number: int = 0  # 1-based position among the page's lines, for Location.line
     furniture: bool = False
     confidence: float | None = None  # OCR only
@@ -89,6 +92,7 @@ class _Probe:
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.flags_p = ctypes.byref(self.flags)
+        self.bold_fonts: dict[str, bool] = {}
 
     def box(self, i: int) -> tuple[float, float, float, float]:
         pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, self.rect_p)
@@ -99,21 +103,29 @@ class _Probe:
         l0, t0, _r0, b0 = self.box(first)
         _l1, t1, r1, b1 = self.box(last)
         seg = text[first : last + 1]
-        m = _CJK.search(seg)
-        sample = first + (m.start() if m else 0)
-        font, size, bold = self.font(sample)
+        m = _HAN.search(seg)
+        head = tail = first + (m.start() if m else 0)
+        if m:
+            tail = first + next(k for k in range(len(seg) - 1, -1, -1) if "\u3400" <= seg[k] <= "\u9fff")
+        font, size, bold = self.font(tail)
+        mixed = head != tail and self.font_name(head) != font
         if size < 2:  # text drawn at 1 pt and scaled by the matrix: the box tells the real size
             size = max(t0 - b0, t1 - b1) / 1.2
         return Line(text=self.clean(seg, first), page=page_no, x0=l0, top=height - max(t0, t1), x1=r1,
-                    bottom=height - min(b0, b1), font=font, size=round(size, 1), bold=bold)
+                    bottom=height - min(b0, b1), font=font, size=round(size, 1), bold=bold, mixed=mixed)
 
-    def font(self, i: int) -> tuple[str, float, bool]:
+    def font_name(self, i: int) -> str:
         got = pdfium_c.FPDFText_GetFontInfo(self.raw, i, self.name, len(self.name), self.flags_p)
         name = self.name.value.decode("utf-8", "replace") if got else ""
-        name = name.split("+", 1)[1] if len(name) > 7 and name[6] == "+" else name
+        return name.split("+", 1)[1] if len(name) > 7 and name[6] == "+" else name
+
+    def font(self, i: int) -> tuple[str, float, bool]:
+        name = self.font_name(i)
         size = pdfium_c.FPDFText_GetFontSize(self.raw, i)
-        weight = pdfium_c.FPDFText_GetFontWeight(self.raw, i)
-        bold = weight >= 600 or bool(_BOLD_NAME.search(name))
+        bold = self.bold_fonts.get(name)
+        if bold is None:
+            bold = self.bold_fonts[name] = (pdfium_c.FPDFText_GetFontWeight(self.raw, i) >= 600
+                                            or bool(_BOLD_NAME.search(name)))
         if not bold:
             obj = pdfium_c.FPDFText_GetTextObject(self.raw, i)
             bold = bool(obj) and (pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
@@ -123,26 +135,21 @@ class _Probe:
     def clean(self, seg: str, first: int) -> str:
         """Drop the spaces pdfium invents for the visual gap between Chinese and Latin/digits
         ("2023 年度"), keeping typed ones; turn Wingdings tick boxes into their glyphs."""
-        if " " in seg or _SYMBOL.search(seg):
-            out = []
-            last = len(seg) - 1
-            for k, ch in enumerate(seg):
-                if ch == " " and 0 < k < last and seg[k - 1] != " " and seg[k + 1] != " " \
-                        and (_is_cjk(seg[k - 1]) or _is_cjk(seg[k + 1])) \
-                        and pdfium_c.FPDFText_IsGenerated(self.raw, first + k) == 1:
-                    continue
-                out.append(self.symbol(ch, first + k) if _SYMBOL.match(ch) else ch)
-            seg = "".join(out)
+        if " " in seg:
+            drop = [m.start() for m in _CJK_GAP.finditer(seg)
+                    if pdfium_c.FPDFText_IsGenerated(self.raw, first + m.start()) == 1]
+            if _SYMBOL.search(seg):
+                seg = "".join(self.symbol(ch, first + k) if _SYMBOL.match(ch) else ch for k, ch in enumerate(seg))
+            for k in reversed(drop):
+                seg = seg[:k] + seg[k + 1 :]
+        elif _SYMBOL.search(seg):
+            seg = "".join(self.symbol(ch, first + k) if _SYMBOL.match(ch) else ch for k, ch in enumerate(seg))
         return _CONTROL.sub("", seg)
 
     def symbol(self, ch: str, i: int) -> str:
         font = self.font(i)[0]
         family = re.split(r"[-,]", font, maxsplit=1)[0]
-        return ticks.symbol_glyph(family, ord(ch)) or ""
-
-
-def _is_cjk(ch: str) -> bool:
-    return bool(_CJK.match(ch))
+        return ticks.symbol_glyph(family, ord(ch)) or "\x00"  # one char either way; NUL is cleaned out
 
 
 def join_text(left: str, right: str) -> str:
@@ -177,17 +184,22 @@ def is_toc_line(text: str) -> bool:
 
 def mark_furniture(pages: list[list[Line]], heights: list[float]) -> None:
     """Set `furniture` on running headers/footers (the same text in the top or bottom band of
-    several pages, digits ignored), page numbers, and table-of-contents lines."""
+    several pages, digits ignored; or a small-print first line in the top band), page numbers,
+    and table-of-contents lines."""
     bands: list[list[Line]] = []
     for lines, height in zip(pages, heights, strict=True):
         band = [ln for ln in lines if ln.top < _BAND * height or ln.bottom > (1 - _BAND) * height]
         bands.append(band)
     repeats = Counter(key for band in bands for key in {_repeat_key(ln) for ln in band})
     need = max(2, round(0.4 * len(pages)))
-    for band in bands:
+    sizes = sorted(ln.size for lines in pages for ln in lines if len(ln.text) > 10)
+    small = 0.75 * sizes[len(sizes) // 2] if sizes else 0.0
+    for lines, band in zip(pages, bands, strict=True):
         for ln in band:
             if is_page_number(ln.text) or (len(pages) > 1 and repeats[_repeat_key(ln)] >= need):
                 ln.furniture = True
+            elif ln is lines[0] and ln.bottom < 0.5 * _BAND * heights[ln.page - 1] and ln.size < small:
+                ln.furniture = True  # a running header that appears on one page only
     for lines in pages:
         _mark_toc(lines)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -71,9 +72,9 @@ def scan_objects(page: pdfium.PdfPage) -> PageObjects:
 
 
 def _bounds(obj: Any) -> Box:
-    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    pdfium_c.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
-    return l.value, b.value, r.value, t.value
+    box = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
+    pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box))
+    return box[0].value, box[1].value, box[2].value, box[3].value
 
 
 def _path_edges(obj: Any, height: float) -> list[dict[str, Any]]:
@@ -95,7 +96,7 @@ def _path_edges(obj: Any, height: float) -> list[dict[str, Any]]:
             start = next((p for p in reversed(pts) if p[2]), pts[0])
             pts.append((start[0], start[1], False))
     edges = []
-    for (ax, ay, _), (bx, by, new) in zip(pts, pts[1:], strict=False):
+    for (ax, ay, _), (bx, by, new) in itertools.pairwise(pts):
         if new:
             continue
         if abs(ay - by) < 0.5 and abs(ax - bx) >= 3:

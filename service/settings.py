@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     workers: int = Field(2, ge=1, le=64)  # parsing processes of the local engine
     job_engine: Literal["local", "celery"] = "local"
     broker_url: str = "redis://127.0.0.1:6379/0"  # Celery broker and result backend
+    celery_queue: str = "clustercheck"  # one per deployment sharing a Redis
 
     max_upload_mb: float = Field(50, gt=0)  # one submitted file
     sync_max_mb: float = Field(5, ge=0)  # larger files are always answered with 202 and a job
@@ -42,7 +43,7 @@ class Settings(BaseSettings):
     parse_memory_mb: int = Field(2048, ge=64)  # resident memory of one parsing process tree
     max_pages: int = Field(500, ge=1)
     ocr: bool = True
-    job_grace_seconds: float = Field(30, ge=0)  # loading, checking and storing on top of the parse
+    job_timeout_seconds: float | None = Field(None, gt=0)  # None: parse_seconds + 30 (load, check, store)
 
     local_web_without_key: bool = True  # pages and /metrics open when bound to loopback
     callback_private_ok: bool = False  # allow callback_url to loopback/private addresses
@@ -55,7 +56,7 @@ class Settings(BaseSettings):
     @property
     def job_seconds(self) -> float:
         """The deadline after which a job's process is killed and the check marked F005."""
-        return self.parse_seconds + self.job_grace_seconds
+        return self.job_timeout_seconds or self.parse_seconds + 30
 
     @cached_property
     def limits(self) -> Limits:

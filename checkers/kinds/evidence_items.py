@@ -16,12 +16,18 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from checkers.evidence import REFERENCES, has_reference, name_list_present, named_in_attachments, subject
-from checkers.field_grid import flagged_rows, fmt
+from checkers.evidence import (
+    REFERENCES,
+    flagged_rows,
+    has_reference,
+    name_list_present,
+    named_in_attachments,
+    subject,
+)
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.kinds.refs import SectionSpec, TableRef
-from checkers.numbers import parse_number
+from checkers.numbers import fmt, parse_number
 from checkers.tables import Grid, key_matches, label_key
 from extractor.model import Cell, Table
 from extractor.normalize import normalize

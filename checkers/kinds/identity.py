@@ -19,13 +19,15 @@ from checkers.findings import ClusterResult, Finding, FindingLocation
 from checkers.kinds.base import RuleBase
 from checkers.namematch import MARGIN, PLAUSIBLE, MatchResult, index, match, parse, same_unit
 from checkers.places import gazetteer
-from extractor.model import Table
+from extractor.model import Heading, Table
 
 if TYPE_CHECKING:
     from checkers.context import Context
 
 _NOISE = re.compile(r"^(附件\s*\d*\s*[:：]?|关于|报送|上报|提交|[（(]?\d{4}\s*(?:[-—–~至]\s*\d{4})?\s*年?度?[）)]?|[《“\"])+")
 _FIELD_END = re.compile(r"\s{2,}|\s+\S{1,8}[:：]|[（(]\s*(?:盖|签)")
+TITLE_MAX = 60  # a longer line is body text that mentions a cluster, not a title
+_NEXT_LABEL = re.compile(r"^[^\s:：]{1,10}[:：]")
 _PLACEHOLDER = re.compile(r"^[（(].*[）)]$")  # the template's own hint left in the cell
 _NOT_NAMES = {"全省", "全市", "我省", "我市", "本", "各"}
 _RANK = {"exact": 0, "fuzzy": 1, "ambiguous": 2, "unmatched": 3, "absent": 4}
@@ -78,9 +80,9 @@ class Identity(RuleBase):
     def _title_sources(self, ctx: Context) -> list[NameSource]:
         out = []
         for i, block in enumerate(ctx.doc.blocks[: self.title_blocks]):
-            if isinstance(block, Table):
-                break
-            name = name_in_line(block.text)
+            if isinstance(block, Table) or (isinstance(block, Heading) and block.number):
+                break  # the form or the outline ("一、集群总体情况") has begun
+            name = name_in_line(block.text) if len(block.text.strip()) <= TITLE_MAX else None
             if name and self._is_name(ctx, name):
                 out.append(NameSource(name, "封面标题", ctx.locate(i), False))
         if ctx.doc.meta.title and (name := name_in_line(ctx.doc.meta.title)) and self._is_name(ctx, name):
@@ -150,6 +152,8 @@ class Identity(RuleBase):
 def clean_value(text: str) -> str:
     """A filled-in field without the blanks and whatever field follows on the same line."""
     t = re.sub(r"\s*\n\s*", "", text.strip())
+    if _NEXT_LABEL.match(t):
+        return ""  # "产业集群名称：      产业集群类型：县域☑": the field is blank, the next one follows
     t = _FIELD_END.split(t, maxsplit=1)[0] if t else ""
     return t.strip(" _＿　:：")
 

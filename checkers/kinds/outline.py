@@ -31,7 +31,7 @@ class Outline(RuleBase):
             sec = match.found.get(i)
             if sec is None:
                 if spec.required:
-                    yield self._missing(ctx, spec, parent)
+                    yield self._missing(ctx, match, i, parent)
                 continue
             where = ctx.locate(sec.start)
             if self.ordered and i in match.out_of_order:
@@ -50,10 +50,19 @@ class Outline(RuleBase):
             if i in match.children:
                 yield from self._level(ctx, match.children[i], sec)
 
-    def _missing(self, ctx: Context, spec: SectionSpec, parent: Section | None) -> Finding:
+    def _missing(self, ctx: Context, match: OutlineMatch, i: int, parent: Section | None) -> Finding:
+        spec = match.specs[i]
+        before = [j for j in match.found if j < i]
+        after = [j for j in match.found if j > i]
+        if before:
+            hint = (ctx.section_label(match.found[max(before)]), True)
+        elif after:
+            hint = (ctx.section_label(match.found[min(after)]), False)
+        else:
+            hint = None
         where = ctx.locate(parent.start) if parent else None
-        return self.finding("O001", spec.title, msg.missing(spec, ctx.section_label(parent) if parent else None),
-                            location=where, expected=msg.spec_label(spec), actual=None)
+        message = msg.missing(spec, ctx.section_label(parent) if parent else None, hint)
+        return self.finding("O001", spec.title, message, location=where, expected=msg.spec_label(spec), actual=None)
 
 
 def _ranks(match: OutlineMatch, i: int) -> tuple[int, int]:

@@ -23,7 +23,8 @@ from checkers import nlp
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.kinds.refs import SectionSpec
-from extractor.model import Table
+from checkers.tables import right_or_below
+from extractor.model import Heading, Table
 from extractor.normalize import normalize
 
 if TYPE_CHECKING:
@@ -63,11 +64,8 @@ class PolicyRefs(RuleBase):
                                expected=[_NAMES[n] for n in self.need], actual=sorted(_NAMES[n] for n in have))
 
     def _texts(self, ctx: Context) -> Iterator[tuple[int, str, int | None, int | None]]:
-        if self.table_labels:
-            for label in self.table_labels:
-                for region in ctx.regions(label):
-                    u = region.unit
-                    yield u.index, region.answer, u.row, u.column
+        for label in self.table_labels:
+            yield from _answers(ctx, label)
         blocks: list[int] = []
         for spec in self.sections:
             sec = ctx.find_section(spec)
@@ -84,6 +82,30 @@ class PolicyRefs(RuleBase):
                             yield i, cell.text, r + 1, c + 1
             elif b.text.strip():
                 yield i, b.text, None, None
+
+
+def _answers(ctx: Context, label: str) -> Iterator[tuple[int, str, int | None, int | None]]:
+    """The label's own cell and the cell answering it (right, else below); or the paragraphs after
+    a paragraph holding the label, up to the next heading or table."""
+    want = normalize(label)
+    blocks = ctx.doc.blocks
+    for i, b in enumerate(blocks):
+        if isinstance(b, Table):
+            for r, row in enumerate(b.rows):
+                for c, cell in enumerate(row):
+                    if cell.row != r or cell.col != c or want not in normalize(cell.text):
+                        continue
+                    yield i, cell.text, r + 1, c + 1
+                    nxt = right_or_below(b, cell)
+                    if nxt is not None:
+                        yield i, nxt.text, nxt.row + 1, nxt.col + 1
+        elif want in normalize(b.text):
+            for j in range(i, min(len(blocks), i + 12)):
+                after = blocks[j]
+                if j > i and isinstance(after, Table | Heading):
+                    break
+                if not isinstance(after, Table):
+                    yield j, after.text, None, None
 
 
 def _is_short_name(text: str, pol: nlp.Span) -> bool:

@@ -20,11 +20,10 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checkers.field_grid import fmt
 from checkers.findings import Finding, FindingLocation
 from checkers.kinds.base import RuleBase
 from checkers.kinds.refs import TableRef
-from checkers.numbers import parse_number
+from checkers.numbers import fmt, parse_number
 from checkers.tables import Grid, label_key, score_max, strip_score, transpose
 
 if TYPE_CHECKING:

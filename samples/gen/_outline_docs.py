@@ -83,10 +83,10 @@ def move_after(start: str, after: str) -> Edit:
     return edit
 
 
-def repeat_after(start: str, after: str, seed: int = 99) -> Edit:
+def repeat_after(start: str, after: str, words: int = 400, seed: int = 99) -> Edit:
     """The same section a second time (its second body different), as happens when two drafts merge."""
     def edit(parts: list[Part]) -> list[Part]:
-        again = parts[index_of(parts, start)].with_(seed=seed, words=400, children=())
+        again = parts[index_of(parts, start)].with_(seed=seed, words=words, paragraphs=(), children=())
         at = index_of(parts, after) + 1
         return [*parts[:at], again, *parts[at:]]
     return edit
@@ -117,11 +117,20 @@ def drop_child(parent: str, start: str) -> Edit:
     return edit
 
 
-def generate_all(pack: str, ok: Submission, defects: dict[str, tuple[Edit, str]], out: Path) -> list[Path]:
-    """`<pack>_ok.docx` and one `<pack>_<defect>.docx` per planted defect, each (edit, heading mode):
-    the modes vary across the samples so every heading style meets every check."""
+Defect = tuple[Edit, str] | tuple[Edit, str, tuple[str, ...]]
+
+
+def generate_all(pack: str, ok: Submission, defects: dict[str, Defect], out: Path) -> list[Path]:
+    """`<pack>_ok.docx` and one `<pack>_<defect>.docx` per planted defect, each (edit, heading mode)
+    or (edit, heading mode, cover lines): the modes vary across the samples so every heading style
+    meets every check."""
     made = [write(ok, out / f"{pack}_ok.docx")]
-    for name, (edit, mode) in defects.items():
-        sub = replace(ok, parts=tuple(edit(list(ok.parts))), mode=mode)
+    for name, (edit, mode, *cover) in defects.items():
+        sub = replace(ok, parts=tuple(edit(list(ok.parts))), mode=mode, cover=cover[0] if cover else ok.cover)
         made.append(write(sub, out / f"{pack}_{name}.docx"))
     return made
+
+
+def same(parts: list[Part]) -> list[Part]:
+    """No change to the parts: the defect is on the cover."""
+    return parts

@@ -13,6 +13,7 @@ the committed files stable.
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import random
@@ -48,8 +49,8 @@ _FONTS_CONF = """<?xml version="1.0"?>
 </fontconfig>
 """
 
-TOC = [("一、集群基本情况", 2), ("二、主要做法与成效", 3), ("三、骨干企业情况", 4),
-       ("四、存在问题及下一步工作", 6), ("五、申报承诺", 6)]
+TOC = [("一、集群基本情况", 3), ("二、主要做法与成效", 4), ("三、骨干企业情况", 7),
+       ("四、存在问题及下一步工作", 9), ("五、申报承诺", 10)]
 
 
 def generate(out: Path) -> list[Path]:
@@ -253,8 +254,9 @@ def _to_pdf(doc: DocxDocument, work: Path, stem: str) -> bytes:
 
 
 def _pin(pdf: bytes) -> bytes:
-    """Replace dates and the document ID by fixed values of the same length."""
+    """Replace dates, the document ID and checksum by fixed values of the same length."""
     pdf = re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)\d{14}", rb"\g<1>20240315093000", pdf)
+    pdf = re.sub(rb"/DocChecksum /[0-9A-F]{32}", b"/DocChecksum /" + b"0" * 32, pdf)
     return re.sub(rb"<[0-9A-Fa-f]{32}>", b"<" + b"0" * 32 + b">", pdf)
 
 
@@ -280,11 +282,11 @@ def scan(pdf: bytes, seal_near: str | None = None, dpi: int = 150, seed: int = 3
         _speckle(img, rng)
         images.append(img.filter(ImageFilter.GaussianBlur(0.4)))
     src.close()
-    tmp = tempfile.SpooledTemporaryFile()
-    images[0].save(tmp, "PDF", save_all=True, append_images=images[1:], resolution=dpi,
-                   creationDate=FIXED_DATE.timetuple(), modDate=FIXED_DATE.timetuple(), producer="Scanner", title="扫描件")
-    tmp.seek(0)
-    return tmp.read()
+    out = io.BytesIO()
+    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=dpi,
+                   creationDate=FIXED_DATE.timetuple(), modDate=FIXED_DATE.timetuple(), producer="Scanner",
+                   title="扫描件")
+    return out.getvalue()
 
 
 def _find_text(page: pdfium.PdfPage, needle: str) -> tuple[float, float] | None:
@@ -293,7 +295,7 @@ def _find_text(page: pdfium.PdfPage, needle: str) -> tuple[float, float] | None:
     at = text.find(needle)
     if at < 0:
         return None
-    left, bottom, right, top = tp.get_charbox(at + len(needle) - 1)
+    _left, bottom, right, top = tp.get_charbox(at + len(needle) - 1)
     return right, (bottom + top) / 2
 
 
@@ -339,15 +341,14 @@ def _encrypted(user_password: str) -> bytes:
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     enc = StandardEncryption(user_password, ownerPassword="owner-2024", canPrint=1, canModify=0)
-    buf = tempfile.SpooledTemporaryFile()
+    buf = io.BytesIO()
     c = canvas.Canvas(buf, encrypt=enc, invariant=1)
     c.setFont("STSong-Light", 16)
     c.drawString(72, 760, "一、集群基本情况")
     c.setFont("STSong-Light", 12)
     c.drawString(72, 730, "集群持续推进关键核心技术攻关，取得明显成效。")
     c.save()
-    buf.seek(0)
-    return buf.read()
+    return buf.getvalue()
 
 
 def _garbage_text_layer() -> bytes:

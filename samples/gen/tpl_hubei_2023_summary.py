@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from samples.gen._outline_docs import Part, Submission, change, drop, generate_all, move_after, repeat_after
+from samples.gen._outline_docs import (
+    Part,
+    Submission,
+    change,
+    drop,
+    generate_all,
+    move_after,
+    repeat_after,
+    same,
+)
 
 PACK = "hubei-2023-summary"
 CLUSTER = "十堰商用车及部件创新型产业集群"
@@ -52,6 +61,12 @@ DEFECTS = {
     "three-cases": (change("十、", children=(*CASES, Part("案例三：集群数字化转型", 480, seed=103))), "style"),
     "instructions-left": (change("一、", paragraphs=("包括2023年度集群发展总体情况，各项指标完成情况等。",)), "bold"),
     "no-attachments": (change("十一、", paragraphs=()), "outline"),
+    # 老河口 is on the 2024 list, not on the 2023 evaluation list (000 附件1)
+    "not-on-roster": (same, "style", ("2023年度老河口高新区新能源汽车零部件创新型产业集群工作总结",
+                                      "集群名称：老河口高新区新能源汽车零部件创新型产业集群",
+                                      "依托（建设）单位：老河口高新区管委会")),
+    "name-differs": (same, "bold", ("2023年度十堰商用车及部件产业集群工作总结", "集群名称：十堰商用车及部件产业集群",
+                                    f"依托（建设）单位：{UNIT}")),
 }
 
 

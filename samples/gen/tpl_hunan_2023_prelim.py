@@ -221,6 +221,7 @@ class Fill:
     evidence_dropped: tuple[str, ...] = ()  # evidence rows left out of 七、佐证材料
     promoter_signed: bool = True
     plan_parts: tuple[str, ...] = tuple(PLAN_PARTS)
+    park_contact: str = "赵敏  产业发展局局长"
 
 
 DEFECTS: dict[str, Fill] = {
@@ -233,6 +234,9 @@ DEFECTS: dict[str, Fill] = {
     "category-guidance": Fill(category=CATEGORY_GUIDANCE),
     "unsigned": Fill(promoter_signed=False),
     "instructions-left": Fill(guidance_left=True),
+    "name-differs": Fill(name="株洲市先进电力电子器件及应用省级产业集群"),
+    "not-on-roster": Fill(name="株洲轨道交通装备产业集群"),
+    "contact-blank": Fill(park_contact=""),
     "plan-part-missing": Fill(plan_parts=("培育背景", "基础条件", "发展思路和目标", "保障措施")),
 }
 
@@ -318,7 +322,7 @@ def basic_info(doc: DocxDocument, fill: Fill) -> None:
         ["", "联系人姓名、职务", "陈思远  秘书长", "电话", "13873312658"],
         ["集群核心\n承载园区", "单位名称", "株洲高新技术产业开发区管理委员会", "", ""],
         ["", "负责人姓名、职务", "王立新  管委会主任", "电话", "0731-28828001"],
-        ["", "联系人姓名、职务", "赵敏  产业发展局局长", "电话", "0731-28828136"],
+        ["", "联系人姓名、职务", fill.park_contact, "电话", "0731-28828136"],
         ["", "", "", "", ""],
     ]
     merges = [(r, 1, 1, 4) for r in range(5)] + [

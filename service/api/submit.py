@@ -86,6 +86,7 @@ def add_check(s: Session, blob: Blob, filename: str, template: str | None, roste
                   priority=priority, owner_key_id=who.key_id, batch_id=batch_id, callback_url=callback_url,
                   created_at=utcnow(), attempts=0)
     s.add(check)
+    s.flush()  # before anything refers to it (no ORM relationships order the inserts for us)
     return check
 
 

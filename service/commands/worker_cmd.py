@@ -20,7 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from service.db import make_engine, upgrade
-    from service.jobs.celery_app import QUEUE, create_celery
+    from service.jobs.celery_app import create_celery
     from service.settings import get_settings
 
     settings = get_settings()
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     upgrade(engine)  # a worker started first must find the tables too
     engine.dispose()
     app = create_celery(settings)
-    argv = ["worker", "--queues", QUEUE, "--loglevel", args.loglevel.upper(),
+    argv = ["worker", "--queues", settings.celery_queue, "--loglevel", args.loglevel.upper(),
             "--concurrency", str(args.concurrency or settings.workers), "--pool", "prefork",
             "--hostname", args.hostname or "clustercheck@%h", "--without-gossip", "--without-mingle"]
     app.worker_main(argv)

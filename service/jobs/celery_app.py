@@ -12,18 +12,18 @@ from typing import Any
 
 from celery import Celery, Task
 from celery.exceptions import TimeLimitExceeded
+from celery.signals import worker_process_init
 
 from service.settings import Settings, get_settings
 
 TASK_NAME = "clustercheck.run_check"
-QUEUE = "clustercheck"
 
 
 def create_celery(settings: Settings | None = None) -> Celery:
     settings = settings or get_settings()
     app = Celery("clustercheck", broker=settings.broker_url, backend=settings.broker_url)
     app.conf.update(
-        task_default_queue=QUEUE,
+        task_default_queue=settings.celery_queue,
         task_serializer="json", accept_content=["json"], result_serializer="json",
         task_ignore_result=True,  # the outcome is in the database; the backend only holds failures
         task_acks_late=True,  # a worker that dies mid-job leaves the message to be redelivered
@@ -52,9 +52,16 @@ def create_celery(settings: Settings | None = None) -> Celery:
         from service.jobs.task import run_check
         from service.runtime import for_process
 
-        return run_check(check_id, for_process(settings), isolated=True)
+        return run_check(check_id, for_process(settings))
 
     return app
+
+
+@worker_process_init.connect
+def _pool_child_init(**_: Any) -> None:
+    from service.jobs.task import allow_children
+
+    allow_children()
 
 
 app = create_celery()

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from service.db.models import QUEUED, Check
 from service.jobs.base import ASYNC, JobEngine
-from service.jobs.celery_app import QUEUE, TASK_NAME, create_celery
+from service.jobs.celery_app import TASK_NAME, create_celery
 from service.runtime import Runtime
 
 log = logging.getLogger("clustercheck.jobs")
@@ -39,7 +39,8 @@ class CeleryEngine(JobEngine):
         self.app.close()
 
     def submit(self, check_id: str, priority: int = ASYNC) -> None:
-        self.app.send_task(TASK_NAME, args=[check_id], queue=QUEUE, priority=_PRIORITY.get(priority, 3))
+        self.app.send_task(TASK_NAME, args=[check_id], queue=self.rt.settings.celery_queue,
+                           priority=_PRIORITY.get(priority, 3))
 
     def health(self) -> dict[str, object]:
         try:

@@ -1,9 +1,11 @@
 """The embedded engine: N worker processes, each watched by a thread that kills it past its limits.
 
 A pool like ProcessPoolExecutor cannot kill one job, so each slot owns one long-lived process and
-sends it one check id at a time. The slot's thread enforces the wall-clock deadline and the
-resident memory of the process tree; a job over either is killed (with its process group) and its
-check marked failed with F005, and the slot starts a fresh process for the next job.
+sends it one check id at a time. The parse runs under it in the extractor's sandbox, with the
+file's own time and memory limits; the slot's thread adds a deadline for the whole job and a cap
+on the worker's resident memory, for what runs outside the sandbox (checking, storing). A job over
+either is killed with every process under it and its check marked failed with F005, and the slot
+starts a fresh process for the next job.
 
 The queue in memory is only a copy: the database holds every queued check, so `start()` after a
 crash or a restart re-enqueues them (and those that were running when the process died).
@@ -12,7 +14,6 @@ crash or a restart re-enqueues them (and those that were running when the proces
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import logging
 import multiprocessing as mp
@@ -26,6 +27,7 @@ from multiprocessing.connection import Connection
 
 from sqlalchemy import select, update
 
+from extractor.sandbox import kill_tree
 from service.db.models import QUEUED, RUNNING, Check
 from service.jobs import local_worker
 from service.jobs.base import ASYNC, JobEngine
@@ -121,6 +123,11 @@ class LocalEngine(JobEngine):
     def _slot(self, index: int) -> None:
         proc: mp.process.BaseProcess | None = None
         conn: Connection | None = None
+        try:  # ready before the first job arrives: imports take seconds, a waiting client should not
+            proc, conn = self._spawn(index)
+        except Exception:
+            if not self._stopping.is_set():
+                log.exception("slot %d: worker did not start; retrying with the first job", index)
         while True:
             priority, _, check_id = self._queue.get()
             if priority < 0 or self._stopping.is_set():
@@ -153,7 +160,11 @@ class LocalEngine(JobEngine):
         proc.start()
         child_conn.close()
         self._procs[index] = proc
-        if not parent_conn.poll(SPAWN_SECONDS) or parent_conn.recv()[0] != "ready":
+        try:
+            ready = parent_conn.poll(SPAWN_SECONDS) and parent_conn.recv()[0] == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
             _kill(proc)
             raise RuntimeError("工作进程启动失败")
         return proc, parent_conn
@@ -188,11 +199,11 @@ class LocalEngine(JobEngine):
                 fail(self.rt, check_id, "F005", f"处理超时：超过 {s.job_seconds:.0f} 秒，已终止",
                      time.monotonic() - started, only_if_running=True)
                 return False
-            rss = tree_rss_bytes(proc.pid) if proc.pid else 0
+            rss = rss_bytes(proc.pid) if proc.pid else 0
             if rss > s.parse_memory_mb * MB:
                 _kill(proc)
                 fail(self.rt, check_id, "F005",
-                     f"解析时内存超过上限：{rss / MB:.0f} MB > {s.parse_memory_mb} MB，已终止",
+                     f"处理时内存超过上限：{rss / MB:.0f} MB > {s.parse_memory_mb} MB，已终止",
                      time.monotonic() - started, only_if_running=True)
                 return False
 
@@ -204,30 +215,20 @@ class LocalEngine(JobEngine):
 
 
 def _kill(proc: mp.process.BaseProcess) -> None:
-    """SIGKILL the worker's whole process group (it leads one), then reap it."""
-    if proc.pid is None:
-        return
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    with contextlib.suppress(ProcessLookupError):
-        proc.kill()
-    proc.join(timeout=5)
+    """SIGKILL the worker, its process group and every descendant (a parse sandbox, LibreOffice)."""
+    if proc.pid is not None:
+        kill_tree(proc.pid)
+        proc.join(timeout=5)
 
 
-def tree_rss_bytes(pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc (0 where /proc is absent)."""
-    total, stack, seen = 0, [pid], set()
-    while stack:
-        p = stack.pop()
-        if p in seen:
-            continue
-        seen.add(p)
-        try:
-            with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * _PAGE
-            for tid in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{tid}/children") as f:
-                    stack.extend(int(c) for c in f.read().split())
-        except (OSError, ValueError, IndexError):
-            continue
-    return total
+def rss_bytes(pid: int) -> int:
+    """Resident memory of one process, from /proc (0 where there is none).
+
+    Only the worker itself: the parse sandbox under it has its own address-space cap, and a
+    forked child's shared pages would be counted twice in any sum over the tree.
+    """
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return 0

@@ -31,9 +31,11 @@ def main(conn: Connection, settings: Settings, parent: int) -> None:
     os.setpgrp()
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server; it stops us itself
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(process)d %(levelname)s %(message)s")
-    from service.jobs.task import run_check
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s worker %(process)d %(levelname)s %(message)s")
+    from service.jobs.task import allow_children, run_check
     from service.runtime import Runtime
+
+    allow_children()
 
     rt = Runtime.open(settings)
     try:
@@ -48,6 +50,6 @@ def main(conn: Connection, settings: Settings, parent: int) -> None:
             break
         if check_id is None:
             break
-        status = run_check(check_id, rt, isolated=False)
+        status = run_check(check_id, rt)
         conn.send(("done", check_id, status))
     rt.close()

@@ -10,6 +10,7 @@ or a bug) — then a report with that F-code is stored too, so a batch accounts 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import time
 from typing import TYPE_CHECKING
 
@@ -26,11 +27,20 @@ if TYPE_CHECKING:
 log = logging.getLogger("clustercheck.jobs")
 
 
-def run_check(check_id: str, rt: Runtime | None = None, *, isolated: bool = True) -> str | None:
+def allow_children() -> None:
+    """Let a pool's worker process fork the parse sandbox.
+
+    Pool workers are daemonic (multiprocessing's and Celery's alike), and multiprocessing refuses
+    to start a child from a daemonic process; the engines kill a worker's whole tree themselves.
+    """
+    multiprocessing.current_process()._config.pop("daemon", None)  # type: ignore[attr-defined]
+
+
+def run_check(check_id: str, rt: Runtime | None = None) -> str | None:
     """Run one check; returns its final status (None if it does not exist or was already finished).
 
-    `isolated`: parse in the extractor's killable sandbox. The local engine passes False because
-    its worker process is itself killed past the time and memory limits.
+    The parse runs in the extractor's sandbox (a forked child with the file's time and memory
+    limits); the engines add a deadline for the whole job on top, for what runs outside it.
     """
     rt = rt or for_process()
     with rt.sessions.begin() as s:
@@ -44,7 +54,7 @@ def run_check(check_id: str, rt: Runtime | None = None, *, isolated: bool = True
     try:
         from service.pipeline import check_source
 
-        report = check_source(path, filename, template, roster, rt.settings.limits, isolated)
+        report = check_source(path, filename, template, roster, rt.settings.limits, isolated=True)
     except ValueError as e:  # pipeline.UsageError, PackError, RosterError: a reference gone stale
         return fail(rt, check_id, None, f"模板或名单无法加载：{e}", time.monotonic() - started)
     except Exception as e:

@@ -103,7 +103,7 @@ def test_missing_section_is_o001_with_the_template_label(pack: RulePack) -> None
     f = run(pack, sections(skip=(3,)))
     assert codes(f) == [("O001", "主要做法和经验")]
     assert f[0].expected == "四、主要做法和经验" and f[0].severity == "error"
-    assert "未找到提纲要求的“四、主要做法和经验”部分" in f[0].message
+    assert f[0].message == "未找到提纲要求的“四、主要做法和经验”部分（应位于“三、集群产业发展情况”之后）"
 
 
 def test_near_identical_titles_never_claim_the_same_heading(pack: RulePack) -> None:

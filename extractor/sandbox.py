@@ -1,0 +1,184 @@
+"""Run a parser where it can be killed: a forked child with an address-space cap and a deadline.
+
+Parser libraries can loop on a crafted PDF or allocate without bound on a damaged file, and a
+Python thread cannot be stopped from outside, so each file is parsed in a child process. The
+child is the leader of its own process group; on timeout the parent kills that group and every
+descendant it can find (LibreOffice runs in a group of its own under the child), so nothing
+outlives the file.
+
+The memory cap is RLIMIT_AS set in the child to what the process had mapped at the fork plus
+`limits.memory_mb`: the forked child starts with the parent's whole address space (a server with
+OCR models loaded maps gigabytes it will never touch), and a cap below that would fail every
+allocation at once. Only the soft limit is lowered, so LibreOffice, started from the child, can be
+given its own.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+import time
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
+
+from extractor.base import OVER_LIMIT, UNREADABLE, ExtractError, Limits
+
+T = TypeVar("T")
+
+_MB = 1024 * 1024
+
+
+def run_isolated(fn: Callable[..., T], args: tuple[Any, ...], limits: Limits) -> T:
+    """fn(*args) in a killable child; its result or ExtractError comes back pickled.
+
+    Timeout → F005 "处理超时"; MemoryError or death by the cap → F005 "内存超过上限"; an
+    ExtractError from the child is re-raised as is; any other exception → F001.
+    """
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(sender, fn, args, limits.memory_mb))
+    child.start()
+    sender.close()
+    pid = child.pid
+    assert pid is not None
+    try:
+        os.setpgid(pid, pid)  # also done in the child: whichever runs first wins the race
+    except OSError:
+        pass
+    deadline = time.monotonic() + limits.seconds
+    try:
+        status, payload = _receive(receiver, deadline)
+    except TimeoutError:
+        kill_tree(pid)
+        child.join()
+        raise ExtractError(OVER_LIMIT, f"处理超时（>{limits.seconds:g}s）", limit="seconds",
+                           expected=limits.seconds) from None
+    finally:
+        receiver.close()
+    child.join()
+    if status == "ok":
+        return payload
+    if status == "error":
+        raise payload
+    if status == "memory":
+        raise _memory_error(limits)
+    if status == "crash":
+        raise ExtractError(UNREADABLE, f"文件已损坏或无法解析（{payload}）")
+    # The child died without a word: killed by the kernel (OOM) or aborted by a library that
+    # could not allocate under the cap — both mean memory; any other signal means a crash.
+    code = child.exitcode or 0
+    if -code in (signal.SIGKILL, signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS):
+        raise _memory_error(limits)
+    raise ExtractError(UNREADABLE, f"解析进程异常退出（退出码 {code}）")
+
+
+def _receive(conn: Connection, deadline: float) -> tuple[str, Any]:
+    """The child's message; ("died", None) if it exited without one; TimeoutError past the deadline."""
+    left = deadline - time.monotonic()
+    if left <= 0 or not conn.poll(left):
+        raise TimeoutError
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return "died", None
+
+
+def _memory_error(limits: Limits) -> ExtractError:
+    return ExtractError(OVER_LIMIT, f"内存超过上限（{limits.memory_mb} MB）", limit="memory_mb",
+                        expected=limits.memory_mb)
+
+
+def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: int) -> None:
+    try:
+        os.setpgid(0, 0)
+    except OSError:
+        pass
+    _cap_memory(memory_mb)
+    try:
+        message: tuple[str, Any] = ("ok", fn(*args))
+    except ExtractError as e:
+        message = ("error", e)
+    except MemoryError:
+        message = ("memory", None)
+    except BaseException as e:  # the parent turns this into F001; the traceback stays here
+        frame = traceback.extract_tb(e.__traceback__)[-1:] if e.__traceback__ else []
+        where = f" @ {os.path.basename(frame[0].filename)}:{frame[0].lineno}" if frame else ""
+        message = ("crash", f"{type(e).__name__}: {str(e)[:200]}{where}")
+    try:
+        conn.send(message)
+    except MemoryError:
+        _send_quietly(conn, ("memory", None))
+    except Exception as e:  # an unpicklable result
+        _send_quietly(conn, ("crash", f"结果无法传回：{type(e).__name__}"))
+    finally:
+        conn.close()
+
+
+def _send_quietly(conn: Connection, message: tuple[str, Any]) -> None:
+    try:
+        conn.send(message)
+    except Exception:
+        pass
+
+
+def _cap_memory(memory_mb: int) -> None:
+    mapped = _mapped_bytes()
+    soft = mapped + memory_mb * _MB
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _mapped_bytes() -> int:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def lift_memory_cap() -> None:
+    """For a child we exec (LibreOffice): drop the parser's soft cap back to the hard limit."""
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
+def kill_tree(pid: int) -> None:
+    """SIGKILL a process, its process group and every descendant, found before any is killed."""
+    victims = [pid, *_descendants(pid)]
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        pass
+    for p in victims:
+        try:
+            os.kill(p, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(b")") + 2 :].split()
+        if len(fields) > 1:
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    out: list[int] = []
+    todo = [pid]
+    while todo:
+        for c in children.get(todo.pop(), []):
+            out.append(c)
+            todo.append(c)
+    return out

@@ -1,0 +1,98 @@
+"""Scanned PDFs and undecodable text layers, read by the real OCR engines installed here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from extractor import ocr
+from extractor.base import DEFAULT_LIMITS
+from extractor.model import Document
+from extractor.pdf_parser import PdfParser
+from extractor.sniff import sniff
+from tests.golden import assert_golden
+
+
+def convert(path: Path) -> Document:
+    return PdfParser().convert(sniff(path.read_bytes(), path.name), DEFAULT_LIMITS)
+
+
+@pytest.fixture(scope="module")
+def scanned(samples_dir: Path) -> Document:
+    return convert(samples_dir / "pdf_scanned_report.pdf")
+
+
+@pytest.mark.slow
+def test_scanned_outline_recognised(scanned: Document) -> None:
+    assert [(h.level, h.number, h.title) for h in scanned.headings()] == [
+        (1, "一", "集群基本情况"), (1, "二", "主要做法与成效"), (1, "三", "存在问题及下一步工作")]
+    assert all(s.words > 150 for s in scanned.sections if s.heading)
+    assert any("承诺所报材料真实" in p.text for p in scanned.blocks)
+
+
+@pytest.mark.slow
+def test_scanned_outline_golden(scanned: Document, regen_golden: bool) -> None:
+    """Headings, pages and 字数 as recognised; an OCR model that reads differently shows up here."""
+    assert_golden("pdf_scanned_report_outline", scanned.outline(), regen_golden)
+
+
+@pytest.mark.slow
+def test_scanned_meta_and_f004_notice(scanned: Document) -> None:
+    m = scanned.meta
+    assert m.scanned and m.ocr_engine == "rapidocr" and m.ocr_pages == [1, 2]
+    assert m.ocr_confidence is not None and 0.85 < m.ocr_confidence <= 1.0
+    [notice] = scanned.notices
+    assert (notice.code, notice.severity) == ("F004", "info")
+    assert notice.message.startswith("第1–2页无文字层，已用OCR识别") and f"{m.ocr_confidence:.2f}" in notice.message
+    assert notice.detail["seconds_per_page"] > 0
+
+
+@pytest.mark.slow
+def test_scanned_furniture(scanned: Document) -> None:
+    assert "-2-" in [p.text.replace(" ", "") for p in scanned.furniture]
+    assert not any(p.text.startswith("十堰商用车及部件") for p in scanned.blocks)
+
+
+@pytest.mark.slow
+def test_undecodable_text_layer_is_recognised(samples_dir: Path) -> None:
+    doc = convert(samples_dir / "pdf_garbage_text.pdf")
+    assert [h.title for h in doc.headings()] == ["集群基本情况", "主要做法与成效"]
+    assert doc.meta.ocr_pages == [1] and doc.notices[0].code == "F004"
+
+
+@pytest.mark.slow
+def test_tesseract_engine_reads_chinese(samples_dir: Path) -> None:
+    engine = ocr.tesseract_engine()
+    assert engine is not None, "tesseract with chi_sim is installed here"
+    pdf = pdfium.PdfDocument(samples_dir / "pdf_garbage_text.pdf")
+    lines = engine.recognize(pdf[0].render(scale=ocr.DPI / 72).to_pil())
+    pdf.close()
+    assert lines[0].text == "一、集群基本情况" and 0.5 < lines[0].confidence <= 1.0
+    assert lines[0].top < lines[1].top and len(lines) == 5
+
+
+def test_engine_is_loaded_once() -> None:
+    assert ocr.get_engine() is ocr.get_engine()
+
+
+@pytest.mark.parametrize(("text", "image_area", "expected"), [
+    ("", 0.95, True),  # a scan
+    ("第3页", 0.95, True),  # a scan with a page number stamped on as text
+    ("", 0.0, False),  # a blank page
+    ("一、集群基本情况\n集群持续推进关键核心技术攻关，取得明显成效。", 0.0, False),
+    ("一、集群基本情况\n集群持续推进关键核心技术攻关，取得明显成效。", 0.9, False),  # text over a background
+    ("(cid:12)(cid:57)(cid:8)(cid:44)(cid:3)集群", 0.0, True),
+    ("\x0f\x14\x0c\t\x05\x06\x01\x0b\x11\x0f\x14\x0b\x12\x14\r\x06\x0f\x0e\x06\x06\x08", 0.0, True),
+    ("\ufffd" * 30 + "集群", 0.0, True),
+])
+def test_needs_ocr(text: str, image_area: float, expected: bool) -> None:
+    assert ocr.needs_ocr(text, image_area) is expected
+
+
+def test_rows_of_side_by_side_boxes_are_merged() -> None:
+    boxes = [ocr.OcrLine("日期：", 100, 500, 160, 530, 0.9), ocr.OcrLine("2024年3月15日", 165, 502, 300, 531, 0.7),
+             ocr.OcrLine("申报单位（盖章）", 100, 440, 300, 470, 1.0)]
+    merged = ocr.merge_rows(boxes)
+    assert [(m.text, round(m.confidence, 2)) for m in merged] == [("申报单位（盖章）", 1.0), ("日期：2024年3月15日", 0.8)]

@@ -1,0 +1,141 @@
+"""POST /api/v1/batches: a zip in, progress while it runs, every member accounted for when done."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.storage import BlobStore
+from service.zipinput import ZipRefused, expand, member_name
+from tests.service.conftest import Service, start_service, summary_docx
+
+HAS_RENDER = importlib.util.find_spec("service.render") is not None
+
+
+def make_zip(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def post_zip(client: TestClient, data: bytes, headers: dict, **fields: str):  # type: ignore[no-untyped-def]
+    return client.post("/api/v1/batches", files={"file": ("湖北.zip", data, "application/zip")}, data=fields,
+                       headers=headers)
+
+
+def wait_batch(client: TestClient, batch_id: str, headers: dict, timeout: float = 120) -> dict:
+    deadline = time.monotonic() + timeout
+    seen = []
+    while time.monotonic() < deadline:
+        body = client.get(f"/api/v1/batches/{batch_id}", headers=headers).json()
+        seen.append(body["done"])
+        if body["status"] == "done":
+            assert seen == sorted(seen), "progress never goes backwards"
+            return body
+        time.sleep(0.2)
+    raise AssertionError(f"batch {batch_id} not done after {timeout}s")
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
+    yield from start_service(tmp_path_factory.mktemp("batch"), max_upload_mb=0.05, batch_max_files=4)
+
+
+def test_a_batch_accounts_for_every_file(service: Service) -> None:
+    h = service.keys.h("portal")
+    members = {"湖北/十堰.docx": summary_docx(seed=1), "湖北/襄阳.docx": summary_docx(seed=2, name="襄阳新能源汽车创新型产业集群"),
+               "说明.txt": "这不是材料".encode(), "__MACOSX/._十堰.docx": b"junk", "湖北/.hidden": b"x"}
+    r = post_zip(service.client, make_zip(members), h, template="hubei-2023-summary")
+    assert r.status_code == 202, r.text
+    batch = r.json()
+    assert batch["total"] == 3 and batch["template"] == "hubei-2023-summary"
+    assert r.headers["Location"] == batch["links"]["self"]
+    done = wait_batch(service.client, batch["id"], h)
+    assert done["done"] == done["total"] == 3 and done["finished_at"]
+    assert sum(done["verdicts"].values()) == 3
+    items = {i["name"]: i for i in done["items"]}
+    assert set(items) == {"湖北/十堰.docx", "湖北/襄阳.docx", "说明.txt"}
+    assert items["说明.txt"]["verdict"] == "fail"
+    assert all(i["status"] in ("done", "failed") and i["check_id"] for i in items.values())
+    one = service.client.get(f"/api/v1/checks/{items['湖北/十堰.docx']['check_id']}", headers=h).json()
+    assert one["batch_id"] == batch["id"] and one["report"]["template"] == "hubei-2023-summary"
+    reports = service.client.get(f"/api/v1/batches/{batch['id']}/reports.json", headers=h).json()
+    assert [rep["file"] for rep in reports] == ["十堰.docx", "襄阳.docx", "说明.txt"]
+    xlsx = service.client.get(f"/api/v1/batches/{batch['id']}/summary.xlsx", headers=h)
+    if HAS_RENDER:
+        assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    else:
+        assert xlsx.status_code == 404 and "render_xlsx" in xlsx.json()["detail"]
+
+
+def test_portals_see_only_their_batches(service: Service) -> None:
+    r = post_zip(service.client, make_zip({"a.docx": summary_docx(seed=7)}), service.keys.h("portal"))
+    batch_id = r.json()["id"]
+    assert service.client.get(f"/api/v1/batches/{batch_id}", headers=service.keys.h("portal2")).status_code == 404
+    assert all(b["id"] != batch_id for b in service.client.get("/api/v1/batches", headers=service.keys.h("portal2")).json())
+    assert service.client.get(f"/api/v1/batches/{batch_id}", headers=service.keys.h("reviewer")).status_code == 200
+    wait_batch(service.client, batch_id, service.keys.h("portal"))
+
+
+def test_unfinished_batch_reports_are_409_and_unknown_404(service: Service) -> None:
+    h = service.keys.h("portal")
+    r = post_zip(service.client, make_zip({f"{i}.docx": summary_docx(seed=30 + i) for i in range(3)}), h)
+    batch_id = r.json()["id"]
+    early = service.client.get(f"/api/v1/batches/{batch_id}/reports.json", headers=h)
+    assert early.status_code in (200, 409)  # 200 only if all three already finished
+    if early.status_code == 409:
+        assert "尚未完成" in early.json()["detail"]
+    wait_batch(service.client, batch_id, h)
+    assert service.client.get("/api/v1/batches/nope", headers=h).status_code == 404
+    assert service.client.get("/api/v1/batches/nope/summary.xlsx", headers=h).status_code == 404
+
+
+def test_not_a_zip_is_415_and_an_empty_zip_422(service: Service) -> None:
+    h = service.keys.h("portal")
+    r = post_zip(service.client, summary_docx(), h)  # a docx is a zip, but of parts, not of submissions
+    assert r.status_code in (202, 415)
+    r = post_zip(service.client, b"plain text, not a zip", h)
+    assert r.status_code == 415 and "zip" in r.json()["detail"]
+    r = post_zip(service.client, make_zip({"__MACOSX/x": b"", "dir/.DS_Store": b""}), h)
+    assert r.status_code == 422 and "没有文件" in r.json()["detail"]
+
+
+def test_too_many_members_is_413_and_a_too_large_member_is_an_item(small: Service) -> None:
+    h = small.keys.h("portal")
+    r = post_zip(small.client, make_zip({f"{i}.docx": b"PK" for i in range(5)}), h)
+    assert r.status_code == 413 and "过多" in r.json()["detail"]
+    big = b"PK\x03\x04" + bytes(range(256)) * 400  # 100 KB > 0.05 MB
+    r = post_zip(small.client, make_zip({"big.docx": big, "ok.docx": summary_docx(100)}), h)
+    assert r.status_code == 202
+    done = wait_batch(small.client, r.json()["id"], h)
+    items = {i["name"]: i for i in done["items"]}
+    assert items["big.docx"]["check_id"] is None and items["big.docx"]["error"]["code"] == "F005"
+    assert done["failed"] >= 1 and done["verdicts"]["fail"] >= 1
+    reports = small.client.get(f"/api/v1/batches/{done['id']}/reports.json", headers=h).json()
+    assert reports[0]["findings"][0]["code"] == "F005"
+
+
+def test_gbk_member_names_are_decoded() -> None:
+    info = zipfile.ZipInfo("十堰总结.docx".encode("gbk").decode("cp437"))
+    info.flag_bits = 0
+    assert member_name(info) == "十堰总结.docx"
+    utf = zipfile.ZipInfo("襄阳.docx")
+    utf.flag_bits = 0x800
+    assert member_name(utf) == "襄阳.docx"
+
+
+def test_zip_declaring_a_huge_total_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.zip"
+    path.write_bytes(make_zip({"a.docx": b"\x00" * 2_000_000, "b.docx": b"\x00" * 2_000_000}))
+    with pytest.raises(ZipRefused) as e:
+        expand(path, BlobStore(tmp_path / "d"), 10_000_000, 10, 3_000_000)
+    assert e.value.status == 413
