@@ -22,7 +22,8 @@ from extractor.normalize import normalize
 NUMBER_BONUS = 10.0  # same typed number as the template's, when the title is at least close
 NUMBER_BONUS_FLOOR = 65.0
 LEVEL_PENALTY = 10.0  # a heading at another level than the outline's other sections
-DUPLICATE_SCORE = 90.0  # an unclaimed heading this close to a claimed section's title repeats it
+DUPLICATE_SCORE = 90.0
+TOO_SHORT = 75.0  # ceiling for a heading that drops over 30 % of the template title  # an unclaimed heading this close to a claimed section's title repeats it
 
 _PARENS = re.compile(r"\([^()]*\)")
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -33,8 +34,8 @@ def title_score(found: str, wanted: str) -> float:
     """0–100: how well a heading's title `found` stands for the template's title `wanted`.
 
     A heading may add to the template's words ("典型案例（2个）", "集群发展环境建设情况") more
-    freely than it may drop them: the partial comparison applies only while the heading keeps at
-    least 70 % of the template title's length.
+    freely than it may drop them: one that keeps less than 70 % of the template title's length
+    scores at most TOO_SHORT, below any threshold unless its typed number agrees too.
     """
     f, w = normalize(found), normalize(wanted)
     if not f or not w:
@@ -43,7 +44,9 @@ def title_score(found: str, wanted: str) -> float:
     if w in (f, bare):
         return 100.0
     best = max(fuzz.ratio(f, w), fuzz.ratio(bare, w) if bare else 0.0)
-    if len(w) >= 4 and len(f) >= 0.7 * len(w):
+    if len(f) < 0.7 * len(w):
+        return min(best, TOO_SHORT)  # "集群发展" for "集群发展成效": only its number can make it the section
+    if len(w) >= 4:
         best = max(best, 0.95 * fuzz.partial_ratio(f, w))
     return best
 

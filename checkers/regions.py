@@ -70,6 +70,24 @@ def contains(text: str, label: str) -> bool:
     return bool(label) and normalize(label) in normalize(text)
 
 
+def after_label(text: str, label: str) -> str:
+    """`text` after the first occurrence of `label` (compared normalised), or all of it."""
+    norm_label = normalize(label)
+    pos = normalize(text).find(norm_label) if norm_label else -1
+    return text if pos < 0 else _drop_prefix(text, pos + len(norm_label))
+
+
+def _drop_prefix(raw: str, n_norm: int) -> str:
+    """Drop the first `n_norm` normalised characters of `raw` (whitespace is not counted)."""
+    seen = 0
+    for k, ch in enumerate(raw):
+        if seen >= n_norm:
+            return raw[k:]
+        if normalize(ch):
+            seen += len(normalize(ch))
+    return ""
+
+
 def regions_for(doc: Document, units: list[TextUnit], label: str, *, span: int = 6) -> list[Region]:
     out: list[Region] = []
     for n, u in enumerate(units):

@@ -108,7 +108,7 @@ def assign_levels(ranks: list[int], numbers: Sequence[Numbered | None] | None = 
     is nested under that section instead of outranking it.
     """
     if numbers is not None:
-        pass
+        ranks = _embedded(ranks, numbers)
     stack: list[int] = []
     levels: list[int] = []
     for r in ranks:

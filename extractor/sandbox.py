@@ -15,6 +15,8 @@ given its own.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import multiprocessing
 import os
 import resource
@@ -38,6 +40,7 @@ def run_isolated(fn: Callable[..., T], args: tuple[Any, ...], limits: Limits) ->
     Timeout → F005 "处理超时"; MemoryError or death by the cap → F005 "内存超过上限"; an
     ExtractError from the child is re-raised as is; any other exception → F001.
     """
+    _preload()
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(sender, fn, args, limits.memory_mb))
@@ -45,10 +48,8 @@ def run_isolated(fn: Callable[..., T], args: tuple[Any, ...], limits: Limits) ->
     sender.close()
     pid = child.pid
     assert pid is not None
-    try:
-        os.setpgid(pid, pid)  # also done in the child: whichever runs first wins the race
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):  # also done in the child: whichever runs first wins the race
+        os.setpgid(pid, pid)
     deadline = time.monotonic() + limits.seconds
     try:
         status, payload = _receive(receiver, deadline)
@@ -93,10 +94,8 @@ def _memory_error(limits: Limits) -> ExtractError:
 
 
 def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: int) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.setpgid(0, 0)
-    except OSError:
-        pass
     _cap_memory(memory_mb)
     try:
         message: tuple[str, Any] = ("ok", fn(*args))
@@ -104,10 +103,10 @@ def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], memo
         message = ("error", e)
     except MemoryError:
         message = ("memory", None)
+    except OSError as e:  # ImportError included: a shared library that no longer fits under the cap
+        message = ("memory", None) if _out_of_memory(e) else _crash(e)
     except BaseException as e:  # the parent turns this into F001; the traceback stays here
-        frame = traceback.extract_tb(e.__traceback__)[-1:] if e.__traceback__ else []
-        where = f" @ {os.path.basename(frame[0].filename)}:{frame[0].lineno}" if frame else ""
-        message = ("crash", f"{type(e).__name__}: {str(e)[:200]}{where}")
+        message = _crash(e)
     try:
         conn.send(message)
     except MemoryError:
@@ -118,11 +117,26 @@ def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], memo
         conn.close()
 
 
+def _crash(e: BaseException) -> tuple[str, str]:
+    frame = traceback.extract_tb(e.__traceback__)[-1:] if e.__traceback__ else []
+    where = f" @ {os.path.basename(frame[0].filename)}:{frame[0].lineno}" if frame else ""
+    return "crash", f"{type(e).__name__}: {str(e)[:200]}{where}"
+
+
+def _out_of_memory(e: OSError) -> bool:
+    text = str(e).lower()
+    return e.errno == errno.ENOMEM or "failed to map segment" in text or "cannot allocate memory" in text
+
+
+def _preload() -> None:
+    """Import every parser before forking: the child inherits them instead of paying the import on
+    every file, and libraries mapped at import are not charged to the file's memory cap."""
+    import extractor.registry  # noqa: F401
+
+
 def _send_quietly(conn: Connection, message: tuple[str, Any]) -> None:
-    try:
+    with contextlib.suppress(Exception):
         conn.send(message)
-    except Exception:
-        pass
 
 
 def _cap_memory(memory_mb: int) -> None:
@@ -151,15 +165,11 @@ def lift_memory_cap() -> None:
 def kill_tree(pid: int) -> None:
     """SIGKILL a process, its process group and every descendant, found before any is killed."""
     victims = [pid, *_descendants(pid)]
-    try:
+    with contextlib.suppress(OSError):
         os.killpg(pid, signal.SIGKILL)
-    except OSError:
-        pass
     for p in victims:
-        try:
+        with contextlib.suppress(OSError):
             os.kill(p, signal.SIGKILL)
-        except OSError:
-            pass
 
 
 def _descendants(pid: int) -> list[int]:

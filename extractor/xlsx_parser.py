@@ -20,6 +20,9 @@ import re
 import zipfile
 from typing import Any, ClassVar
 
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
 from extractor.base import OVER_LIMIT, UNREADABLE, ExtractError, Limits, Source
 from extractor.headings import split_number
 from extractor.model import Block, Cell, Document, Heading, Location, Meta, Paragraph, Table
@@ -99,8 +102,6 @@ def _prolog(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 
 
 def _load(data: bytes, data_only: bool) -> Any:
-    from openpyxl import load_workbook
-
     try:
         return load_workbook(io.BytesIO(data), data_only=data_only, keep_links=False, keep_vba=False)
     except MemoryError:
@@ -110,8 +111,6 @@ def _load(data: bytes, data_only: bool) -> Any:
 
 
 def _sheet_blocks(ws: Any, formulas: Any | None) -> list[Block]:
-    from openpyxl.utils import get_column_letter
-
     # ws._cells holds only the cells the file wrote; iter_rows would create every empty cell of a
     # sheet formatted down to row 1,048,576.
     values: dict[tuple[int, int], str] = {}

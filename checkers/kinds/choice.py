@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from checkers import messages as msg
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
-from checkers.regions import Region
+from checkers.regions import Region, after_label
 from extractor.normalize import normalize
 from extractor.ticks import choices
 
@@ -48,23 +48,6 @@ def answer_text(region: Region, label: str) -> str:
     """The label's own line when the ticks sit on it ("产业集群类型：县域□ 其他地区☑"), else what
     answers it; with the label itself cut off, so its words are never read as an answer."""
     return after_label(region.unit.text if choices(region.unit.text) else region.answer, label)
-
-
-def after_label(text: str, label: str) -> str:
-    norm_label = normalize(label)
-    pos = normalize(text).find(norm_label) if norm_label else -1
-    return text if pos < 0 else _drop_prefix(text, pos + len(norm_label))
-
-
-def _drop_prefix(raw: str, n_norm: int) -> str:
-    """Drop the first `n_norm` normalised characters of `raw` (whitespace is not counted)."""
-    seen = 0
-    for k, ch in enumerate(raw):
-        if seen >= n_norm:
-            return raw[k:]
-        if normalize(ch):
-            seen += len(normalize(ch))
-    return ""
 
 
 def pick_region(regions: list[Region], options: list[str]) -> Region:

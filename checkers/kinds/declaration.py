@@ -16,11 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from checkers import messages as msg
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
-from checkers.kinds.choice import after_label
+from checkers.regions import Region, after_label
 
 if TYPE_CHECKING:
     from checkers.context import Context
-    from checkers.regions import Region
 
 _CN = "〇零○Ｏ一二三四五六七八九十"
 DATE_FILLED = re.compile(rf"(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,3}}\s*月\s*[\d{_CN}]{{1,3}}\s*日"

@@ -1,5 +1,8 @@
-"""Template instruction text left in the submission (D005): the outline's guidance ("包括…情况等。"),
-word-count notes in headings ("（不少于2000字）"), placeholders in form cells."""
+"""Template instruction text left in the submission (D005).
+
+The outline's guidance ("包括…情况等。"), word-count notes in headings ("（不少于2000字）"),
+placeholders in form cells ("（先进制造业集群或中小企业特色产业集群）"): one finding per phrase and
+place, aimed at the form row's label or the section's title."""
 
 from __future__ import annotations
 

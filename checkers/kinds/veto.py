@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING, Literal
 from checkers import messages as msg
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
-from checkers.kinds.choice import after_label
+from checkers.regions import Region, after_label
 from extractor.normalize import normalize
 from extractor.ticks import choices
 
 if TYPE_CHECKING:
     from checkers.context import Context
-    from checkers.regions import Region
 
 _FILLER = "。.:：;；()（）[]【】 \u3000\n\t"
 

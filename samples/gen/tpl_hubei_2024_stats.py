@@ -10,6 +10,7 @@ Applicants also submit the form in Excel, so the correct report and one defect c
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -260,11 +261,13 @@ def _excel_value(text: str) -> str | int:
 
 
 def _pinned(wb: object) -> bytes:
-    """Workbook bytes with fixed dates, so the same code writes the same file."""
+    """Workbook bytes with fixed dates, so the same code writes the same file (openpyxl stamps the
+    save time into docProps/core.xml and every zip member)."""
     import datetime as dt
 
     props = wb.properties  # type: ignore[attr-defined]
-    props.created = props.modified = dt.datetime(*FIXED_TIME)
+    props.created = dt.datetime(*FIXED_TIME)
+    stamp = dt.datetime(*FIXED_TIME).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     buf = io.BytesIO()
     wb.save(buf)  # type: ignore[attr-defined]
     out = io.BytesIO()
@@ -273,7 +276,10 @@ def _pinned(wb: object) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
+            dst.writestr(fixed, data)
     return out.getvalue()
 
 

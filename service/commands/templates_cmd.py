@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
 
@@ -13,6 +14,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p = sub.add_parser("templates", help="列出内置模板（规则包），或一个模板的规则",
                        description="列出内置模板；给出模板 id（或 .toml 文件）时列出它的规则及所依据的通知条款。")
     p.add_argument("template", nargs="?", help="模板 id 或规则包 .toml 文件")
+    p.add_argument("--kinds", action="store_true", help="列出规则包可用的检查类型（kind）及其参数")
     p.add_argument("--format", choices=["text", "json"], default="text")
     return p
 
@@ -20,6 +22,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from checkers.pack import PackError, all_packs, load_pack
 
+    if args.kinds:
+        print(_kinds())
+        return 0
     try:
         packs = [load_pack(args.template)] if args.template else all_packs()
     except PackError as e:
@@ -54,3 +59,59 @@ def _details(pack: Any) -> str:
     if m.notes:
         lines += ["", "说明："] + [f"  - {n}" for n in m.notes]
     return "\n".join(lines)
+
+
+_COMMON = {"id", "kind", "clause", "severity"}
+
+
+def _kinds() -> str:
+    """Every check kind with its parameters, read from the models themselves so it cannot drift;
+    the nested tables they use (SectionSpec, TableRef, FieldRow …) follow once each."""
+    import typing
+
+    from checkers.kinds import Rule
+
+    lines = ["每条规则都有：id（规则编号）、kind（检查类型）、clause（所依据的通知条款原文）、severity（可选，覆盖默认级别）", ""]
+    nested: list[type] = []
+    for model in typing.get_args(typing.get_args(Rule)[0]):
+        kind = typing.get_args(model.model_fields["kind"].annotation)[0]
+        lines.append(f"{kind}：{_first_line(sys.modules[model.__module__].__doc__)}")
+        lines += _fields(model, nested, skip=_COMMON)
+    for model in nested:
+        lines += ["", f"{model.__name__}：{_first_line(model.__doc__)}", *_fields(model, nested)]
+    return "\n".join(lines)
+
+
+def _fields(model: Any, nested: list[type], skip: set[str] = frozenset()) -> list[str]:
+    from pydantic import BaseModel
+
+    out = []
+    for name, f in model.model_fields.items():
+        if name in skip:
+            continue
+        for t in _types(f.annotation):
+            if isinstance(t, type) and issubclass(t, BaseModel) and t not in nested and t is not model:
+                nested.append(t)
+        out.append(f"    {name} = {_shown(f)}")
+    return out
+
+
+def _types(annotation: Any) -> list[Any]:
+    import typing
+
+    args = typing.get_args(annotation)
+    return [annotation] + [t for a in args for t in _types(a)]
+
+
+def _first_line(doc: str | None) -> str:
+    return (doc or "").strip().splitlines()[0] if (doc or "").strip() else ""
+
+
+def _shown(field: Any) -> str:
+    kind = str(field.annotation)
+    kind = re.sub(r"<class '([\w.]+)'>", r"\1", kind)
+    kind = re.sub(r"\b(?:typing|checkers\.kinds(?:\.\w+)?)\.", "", kind)
+    if field.is_required():
+        return f"<{kind}>（必填）"
+    default = field.get_default(call_default_factory=True)
+    return f"<{kind}>，默认 {json.dumps(default, ensure_ascii=False, default=str)}"

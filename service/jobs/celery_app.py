@@ -12,7 +12,7 @@ from typing import Any
 
 from celery import Celery, Task
 from celery.exceptions import TimeLimitExceeded
-from celery.signals import worker_process_init
+from celery.signals import worker_init, worker_process_init
 
 from service.settings import Settings, get_settings
 
@@ -55,6 +55,14 @@ def create_celery(settings: Settings | None = None) -> Celery:
         return run_check(check_id, for_process(settings))
 
     return app
+
+
+@worker_init.connect
+def _warm_main_process(**_: Any) -> None:
+    """Before the pool forks its children: they inherit loaded parsers (see task.warm_up)."""
+    from service.jobs.task import warm_up
+
+    warm_up()
 
 
 @worker_process_init.connect

@@ -32,14 +32,13 @@ def main(conn: Connection, settings: Settings, parent: int) -> None:
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server; it stops us itself
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s worker %(process)d %(levelname)s %(message)s")
-    from service.jobs.task import allow_children, run_check
+    from service.jobs.task import allow_children, run_check, warm_up
     from service.runtime import Runtime
 
     allow_children()
-
     rt = Runtime.open(settings)
     try:
-        import service.pipeline  # noqa: F401  — pay the import cost before the first job, not during it
+        warm_up()  # imports and lazy loading paid now, not by the first client
     except Exception as e:  # the job will report it; the worker still serves
         logging.getLogger("clustercheck.jobs").warning("pipeline import failed: %s", e)
     conn.send(("ready", os.getpid()))

@@ -299,3 +299,20 @@ rows = [{ label = "产值" }]
 """
     with pytest.raises(PackError, match="2022年"):
         parse_pack(text)
+
+
+def test_list_under_a_two_row_header() -> None:
+    rule = {"id": "top10", "kind": "fields", "layout": "list", "min_rows": 2,
+            "table": {"label": "营业收入排名前十企业发展情况", "header": ["营业收入排名前十企业发展情况"]},
+            "columns": ["企业名称", "主要产品", "营业收入（亿元）|2021年", "营业收入（亿元）|2022年", "国内市场占有率"],
+            "column_units": {"营业收入（亿元）|2021年": "亿元", "营业收入（亿元）|2022年": "亿元",
+                             "国内市场占有率": "%"}}
+    rows = [["营业收入排名前十企业发展情况", "", "", "", ""],
+            ["企业名称", "主要产品", "营业收入（亿元）", "", "国内市场占有率（%）"],
+            ["", "", "2021年", "2022年", ""],
+            ["甲公司", "功率器件", "35.2", "41.8", "12.5"],
+            ["乙公司", "变流器", "20.1", "家", "8"]]
+    doc = make(T(rows, [(0, 0, 1, 5), (1, 0, 2, 1), (1, 1, 2, 1), (1, 2, 1, 2), (1, 4, 2, 1)]))
+    (f,) = run(doc, rule)
+    assert (f.code, f.target, f.location.row, f.location.column) == ("T003", "营业收入（亿元）|2022年", 5, 4)
+    assert f.message.startswith("营业收入排名前十企业发展情况第2行")

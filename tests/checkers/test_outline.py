@@ -181,3 +181,24 @@ def test_guidance_left_in_is_d005_with_the_section_as_target(pack: RulePack) -> 
     f = run(pack, items)
     assert sorted(codes(f)) == [("D005", "集群企业发展情况"), ("D005", "集群总体情况")]
     assert all(x.severity == "warning" for x in f)
+
+
+@pytest.mark.parametrize(("number", "value"), [("十一", 11), ("（三）", 3), ("二十", 20), ("2", 2), ("2.8", None),
+                                               ("十", 10), ("二十三", 23)])
+def test_typed_numbers_compare_by_value(number: str, value: int | None) -> None:
+    from checkers.matching import number_value
+
+    assert number_value(number) == value
+
+
+@pytest.mark.parametrize(("found", "wanted", "matches"), [
+    ("典型案例（2个）", "典型案例", True),
+    ("集群发展环境建设情况", "集群发展环境", True),
+    ("产业发展情况", "集群产业发展情况", True),
+    ("集群发展", "集群发展成效", False),
+    ("集群基本情况", "集群总体情况", False),
+])
+def test_title_score_lets_headings_add_words_more_freely_than_drop_them(found: str, wanted: str, matches: bool) -> None:
+    from checkers.matching import title_score
+
+    assert (title_score(found, wanted) >= 80) is matches

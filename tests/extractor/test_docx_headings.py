@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from docx import Document as open_docx
 
+from extractor.headings import assign_levels, looks_like_heading_text, number_value, rank_of, split_number
 from extractor.model import Document, Heading, Paragraph
 from tests.extractor.docx_fixtures import SAMPLES, abstract, convert, docx, heads, load, num, p, style, texts
 
@@ -139,3 +140,28 @@ def test_bullets_add_no_text_and_are_not_headings() -> None:
     doc = convert(docx(p("一、集群总体情况") + p("重点企业", num=(1, 0)) + p("正文。"), numbering=numbering))
     assert texts(doc) == ["一、集群总体情况", "重点企业", "正文。"]
     assert len(doc.headings()) == 1
+
+
+# The shared helpers in extractor/headings.py (also used by the PDF parser).
+
+@pytest.mark.parametrize(("texts_", "levels"), [
+    (["一、A", "（一）a", "1.x", "2.y", "（二）b", "1.z", "二、B", "1.w"], [1, 2, 3, 3, 2, 3, 1, 2]),
+    (["1.A", "1.1 a", "1.1.1 x", "2.B"], [1, 2, 3, 1]),
+    (["第一部分 A", "一、a", "二、b", "第二部分 B", "三、c"], [1, 2, 2, 1, 2]),  # numbering continued across parts
+])
+def test_assign_levels_nests_by_rank(texts_: list[str], levels: list[int]) -> None:
+    numbers = [split_number(t) for t in texts_]
+    assert assign_levels([rank_of(n) for n in numbers if n], numbers) == levels
+
+
+@pytest.mark.parametrize(("number", "value"), [("1", 1), ("12", 12), ("十", 10), ("十二", 12), ("二十一", 21),
+                                                ("一百零五", 105), ("②", 2), ("2.1", None), ("甲", None)])
+def test_number_value(number: str, value: int | None) -> None:
+    assert number_value(number) == value
+
+
+@pytest.mark.parametrize(("title", "ok"), [("集群总体情况", True), ("加快推进关键核心技术攻关。", False),
+                                           ("集群总体情况……………3", False), ("集群总体情况\t3", False),
+                                           ("2023年度主要经济指标完成情况", True)])
+def test_looks_like_heading_text(title: str, ok: bool) -> None:
+    assert looks_like_heading_text(title) is ok

@@ -21,7 +21,7 @@ def docx_upload(name: str = "总结.docx") -> dict:
     return {"file": (name, summary_docx(300), "application/octet-stream")}
 
 
-@pytest.mark.parametrize("path", READ_ENDPOINTS + ["/api/v1/keys"])
+@pytest.mark.parametrize("path", [*READ_ENDPOINTS, "/api/v1/keys"])
 def test_no_key_is_401_with_a_message(service: Service, path: str) -> None:
     r = service.client.get(path)
     assert r.status_code == 401

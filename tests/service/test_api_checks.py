@@ -235,7 +235,7 @@ def test_list_filters_by_status(service: Service) -> None:
 class _Receiver(BaseHTTPRequestHandler):
     got: queue.Queue[dict] = queue.Queue()
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+    def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
         self.got.put(json.loads(body))
         self.send_response(204)

@@ -108,3 +108,26 @@ def test_templates_lists_the_builtin_packs(capsys: pytest.CaptureFixture[str]) -
     assert "torch-2021-plan" in {json.loads(x)["id"] for x in out.splitlines()}
     code, _, err = run(capsys, "templates", "no-such-template")
     assert code == 2 and "未知的模板" in err
+
+
+def test_a_reviewers_pack_file_is_used_as_the_template(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from checkers.pack import PACK_DIR
+
+    text = (PACK_DIR / "hubei-2023-summary.toml").read_text(encoding="utf-8")
+    pack = tmp_path / "hubei-2025-summary.toml"
+    pack.write_text(text.replace('id = "hubei-2023-summary"', 'id = "hubei-2025-summary"')
+                    .replace("min = 2000", "min = 3000"), encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(OK), "--template", str(pack), "--format", "json")
+    r = json.loads(out)
+    assert code == 1 and r["template"] == "hubei-2025-summary"
+    assert {(f["code"], f["expected"]) for f in r["findings"]} == {("L001", 3000)}
+    pack.write_text(text.replace("min = 2000", "mni = 2000", 1), encoding="utf-8")
+    code, _, err = run(capsys, "check", str(OK), "--template", str(pack))
+    assert code == 2 and "rules[2](id=len-2).mni: Extra inputs are not permitted" in err
+
+
+def test_templates_kinds_lists_parameters_from_the_models(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "templates", "--kinds")
+    assert code == 0
+    assert "length：" in out and "    tolerance = <float>，默认 0.2" in out
+    assert "SectionSpec：" in out and "    children = <list[SectionSpec]>，默认 []" in out

@@ -11,7 +11,18 @@ from alembic.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 
 from service.auth import authenticate, create_key, hash_key, revoke_key
-from service.db import QUEUED, ApiKey, Base, Batch, BatchItem, Check, StoredFile, make_engine, make_sessions, upgrade
+from service.db import (
+    QUEUED,
+    ApiKey,
+    Base,
+    Batch,
+    BatchItem,
+    Check,
+    StoredFile,
+    make_engine,
+    make_sessions,
+    upgrade,
+)
 from service.db.models import utcnow
 from service.settings import Settings
 from service.storage import BlobStore, record
