@@ -1,6 +1,6 @@
 """Does a full `check` of a ~45-page submission cost at most 1.5x its `extract`?
 
-    .venv/bin/python bench/bench_check.py [--repeat 7] [--pages]
+    .venv/bin/python bench/bench_check.py [--repeat 11] [--pages]
 
 Builds a long 2023 work summary (the hubei-2023-summary outline, ~35,000 字 of prose — 45 pages
 in LibreOffice —, a 90-row indicator table, two cases, attachments) in bench/out/, then times, as
@@ -106,7 +106,7 @@ def pages_of(path: Path) -> int | None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--repeat", type=int, default=11)
     ap.add_argument("--pages", action="store_true", help="count pages with LibreOffice (slow, once)")
     args = ap.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)

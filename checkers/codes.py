@@ -54,6 +54,9 @@ _TABLE = [
     Code("D003", "veto-unanswered", "error", "一票否决项未作答", "请勾选“是”或“否”"),
     Code("D004", "veto-answered-yes", "error", "一票否决项答“是”", "发生重大质量、安全或环保事故的集群不予通过"),
     Code("D005", "instruction-text-left", "warning", "模板说明文字未删除", "请删除模板中的填写说明"),
+    # Found only across a batch (clustercheck audit): they compare submissions with each other.
+    Code("B001", "cluster-submitted-twice", "warning", "同一集群在本批中重复提交同一材料", "请核实并只保留一份有效材料"),
+    Code("B002", "paragraph-copied", "warning", "段落与其他集群的材料雷同", "请核实是否抄袭或套用其他集群的材料"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _TABLE}

@@ -64,6 +64,8 @@ class Context:
         rule on "集群企业发展情况" never measures "集群产业发展情况" because the titles are close.
         """
         key = _spec_key(spec)
+        if key not in self.assigned and not key[0]:  # written without its number: the title alone
+            key = next((k for k in self.assigned if k[1] == key[1]), key)
         if key in self.assigned:
             s = self.assigned[key]
             if s is None or within is None or within.start < s.start < within.end:
@@ -115,11 +117,6 @@ class Context:
         return "\n".join(
             b.text() if isinstance(b, Table) else b.text for b in self.doc.section_blocks(s)
         )
-
-    def section_path(self, s: Section) -> str:
-        """"二、集群发展情况 > （三）集群创新服务建设体系": the heading labels from the top down."""
-        chain = [p for p in self.headed if p.start <= s.start < p.end and p.level <= s.level]
-        return " > ".join(self.section_label(p) for p in sorted(chain, key=lambda p: p.level))
 
     @cached_property
     def title_lines(self) -> list[str]:

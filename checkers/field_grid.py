@@ -12,7 +12,7 @@ from checkers.evidence import has_reference, name_list_present, named_in_attachm
 from checkers.findings import Finding, FindingLocation
 from checkers.nlp import DATE_RE
 from checkers.numbers import convert, fmt, parse_number, parse_unit, shown, unit_in_label
-from checkers.tables import Grid
+from checkers.tables import Grid, label_key
 
 if TYPE_CHECKING:
     from checkers.context import Context
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from extractor.model import Cell
 
 MARKERS = ("附名单", "需提供佐证材料", "并标注所在页码")
+UNIT_HEADERS = {"单位", "计量单位", "数据单位", "计算单位", "统计单位"}
 
 
 @dataclass
@@ -64,7 +65,7 @@ def check_grid(rule: Fields, ctx: Context) -> Iterator[Finding]:
         return
     first = min(r for r, _ in rows.values())
     label_end = Counter(c.col + c.colspan for _, c in rows.values()).most_common(1)[0][0]
-    unit_col = grid.find_column("单位", first, label_end)
+    unit_col = _unit_column(grid, first, label_end)
     cols: list[tuple[str | None, int]] = []
     for name in rule.columns:
         c = grid.find_column(name, first, label_end)
@@ -87,6 +88,15 @@ def check_grid(rule: Fields, ctx: Context) -> Iterator[Finding]:
     _growth(read, first, label_end)
     _evidence(read)
     yield from read.findings
+
+
+def _unit_column(grid: Grid, first: int, label_end: int) -> int | None:
+    """The 计量单位/数据单位 column: a header cell saying just that, nearest above the rows."""
+    for r in range(first - 1, -1, -1):
+        for cell in grid.row_anchors(r):
+            if cell.col >= label_end and label_key(cell.text) in UNIT_HEADERS:
+                return cell.col
+    return None
 
 
 def _declared_unit(read: GridRead, spec: FieldRow, r: int, lab: Cell, unit_col: int | None) -> tuple[str | None, bool]:

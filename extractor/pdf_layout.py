@@ -148,7 +148,7 @@ def _continues(prev: Line, line: Line, m: _Metrics) -> bool:
         return False
     if line.x0 > left + 0.8 * em or prev.x1 < right - 1.5 * em:
         return False
-    return not (split_number(line.text) and prev.text.rstrip().endswith(_SENTENCE_END))
+    return not (prev.text.rstrip().endswith(_SENTENCE_END) and split_number(line.text))
 
 
 def _font_signal(para: _Para, m: _Metrics) -> bool:
@@ -170,7 +170,8 @@ def _classify(items: list[_Para | FoundTable], m: _Metrics, bookmarks: list[Book
         kind = None
         if isinstance(x, _Para):
             text = x.text
-            mark = next((b for b in marks.get(normalize(text), []) if b.page in (None, x.lines[0].page)), None)
+            mark = next((b for b in marks.get(normalize(text), [])  # a bookmark may point a page late
+                         if b.page is None or abs(b.page - x.lines[0].page) <= 1), None)
             numbered = _numbered_heading(x)
             if mark:
                 kind = ("bookmark", split_number(text), mark.level)

@@ -41,7 +41,6 @@ class Line:
     font: str = ""  # base font name without the subset prefix; "" when the line came from OCR
     size: float = 0.0  # font size in points (OCR: estimated from the box height)
     bold: bool = False
-    mixed: bool = False  # starts in another typeface than it ends (a bold run-in lead: "一是……。")
     number: int = 0  # 1-based position among the page's lines, for Location.line
     furniture: bool = False
     confidence: float | None = None  # OCR only
@@ -103,16 +102,16 @@ class _Probe:
         l0, t0, _r0, b0 = self.box(first)
         _l1, t1, r1, b1 = self.box(last)
         seg = text[first : last + 1]
-        m = _HAN.search(seg)
-        head = tail = first + (m.start() if m else 0)
-        if m:
+        # The typeface of the last Chinese glyph: a bold run-in lead ("一是加强组织领导。" in 黑体,
+        # then body text) must not make its line look like a heading line.
+        tail = first
+        if _HAN.search(seg):
             tail = first + next(k for k in range(len(seg) - 1, -1, -1) if "\u3400" <= seg[k] <= "\u9fff")
         font, size, bold = self.font(tail)
-        mixed = head != tail and self.font_name(head) != font
         if size < 2:  # text drawn at 1 pt and scaled by the matrix: the box tells the real size
             size = max(t0 - b0, t1 - b1) / 1.2
         return Line(text=self.clean(seg, first), page=page_no, x0=l0, top=height - max(t0, t1), x1=r1,
-                    bottom=height - min(b0, b1), font=font, size=round(size, 1), bold=bold, mixed=mixed)
+                    bottom=height - min(b0, b1), font=font, size=round(size, 1), bold=bold)
 
     def font_name(self, i: int) -> str:
         got = pdfium_c.FPDFText_GetFontInfo(self.raw, i, self.name, len(self.name), self.flags_p)
@@ -179,7 +178,8 @@ def is_page_number(text: str) -> bool:
 
 
 def is_toc_line(text: str) -> bool:
-    return bool(_TOC_LINE.match(text.strip()))
+    t = text.strip()
+    return bool(t) and t[-1].isdigit() and _TOC_LINE.match(t) is not None
 
 
 def mark_furniture(pages: list[list[Line]], heights: list[float]) -> None:
@@ -194,11 +194,11 @@ def mark_furniture(pages: list[list[Line]], heights: list[float]) -> None:
     need = max(2, round(0.4 * len(pages)))
     sizes = sorted(ln.size for lines in pages for ln in lines if len(ln.text) > 10)
     small = 0.75 * sizes[len(sizes) // 2] if sizes else 0.0
-    for lines, band in zip(pages, bands, strict=True):
+    for lines, band, height in zip(pages, bands, heights, strict=True):
         for ln in band:
             if is_page_number(ln.text) or (len(pages) > 1 and repeats[_repeat_key(ln)] >= need):
                 ln.furniture = True
-            elif ln is lines[0] and ln.bottom < 0.5 * _BAND * heights[ln.page - 1] and ln.size < small:
+            elif ln is lines[0] and ln.bottom < 0.5 * _BAND * height and ln.size < small:
                 ln.furniture = True  # a running header that appears on one page only
     for lines in pages:
         _mark_toc(lines)
@@ -216,5 +216,5 @@ def _mark_toc(lines: list[Line]) -> None:
         norm = normalize(ln.text)
         if norm in _TOC_TITLES:
             ln.furniture = toc_page = True
-        elif is_toc_line(ln.text) or (toc_page and re.search(r"\S\s*\d{1,4}$", ln.text)):
+        elif is_toc_line(ln.text) or (toc_page and len(ln.text) <= 50 and re.search(r"\D\s*\d{1,4}$", ln.text)):
             ln.furniture = True

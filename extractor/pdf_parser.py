@@ -76,7 +76,7 @@ class _Conversion:
                 page.close()
         mark_furniture([p.lines for p in pages], heights)
         blocks = build_blocks(pages, self._bookmarks())
-        if not blocks and (self.unread_pages or not self.ocr_pages):
+        if not blocks:
             raise self._no_text(n)
         furniture = [Paragraph(text=ln.text, loc=Loc(page=ln.page, line=ln.number))
                      for p in pages for ln in p.lines if ln.furniture]
@@ -95,25 +95,23 @@ class _Conversion:
             textpage.close()
 
     def _recognise(self, page: pdfium.PdfPage, number: int) -> list[Line]:
-        if not self.limits.ocr or (self.engine is None and ocr.get_engine() is None):
+        engine = ocr.get_engine() if self.limits.ocr else None
+        if engine is None:
             self.unread_pages.append(number)
             return []
         if time.monotonic() - self.started > self.limits.seconds:
             raise ExtractError(OVER_LIMIT, f"OCR 识别超过时限 {self.limits.seconds:.0f} 秒（已识别 "
                                f"{len(self.ocr_pages)} 页）", limit="seconds", expected=self.limits.seconds)
-        self.engine = ocr.get_engine()
-        assert self.engine is not None
+        self.engine = engine
         t0 = time.monotonic()
         scale = ocr.DPI / 72
-        image = page.render(scale=scale).to_pil()
-        found = self.engine.recognize(image)
+        found = engine.recognize(page.render(scale=scale).to_pil())
         self.ocr_seconds += time.monotonic() - t0
         self.ocr_pages.append(number)
         self.confidences.extend(x.confidence for x in found)
-        lines = [Line(text=x.text, page=number, x0=x.x0 / scale, top=x.top / scale, x1=x.x1 / scale,
-                      bottom=x.bottom / scale, size=round((x.bottom - x.top) / scale * 0.8, 1),
-                      number=k, confidence=x.confidence) for k, x in enumerate(found, 1)]
-        return lines
+        return [Line(text=x.text, page=number, x0=x.x0 / scale, top=x.top / scale, x1=x.x1 / scale,
+                     bottom=x.bottom / scale, size=round((x.bottom - x.top) / scale * 0.8, 1), number=k,
+                     confidence=x.confidence) for k, x in enumerate(found, 1)]
 
     def _bookmarks(self) -> list[Bookmark]:
         out = []
@@ -128,36 +126,42 @@ class _Conversion:
 
     def _meta(self, n: int) -> Meta:
         info = self.pdf.get_metadata_dict()
-        conf = round(sum(self.confidences) / len(self.confidences), 3) if self.confidences else None
         return Meta(format="pdf", filename=self.source.filename, pages=n,
                     scanned=bool(self.ocr_pages or self.unread_pages),
                     ocr_engine=self.engine.name if self.ocr_pages and self.engine else None,
-                    ocr_confidence=conf, ocr_pages=list(self.ocr_pages),
+                    ocr_confidence=self._confidence() if self.ocr_pages else None, ocr_pages=list(self.ocr_pages),
                     producer=(info.get("Producer") or "").strip() or None,
                     title=(info.get("Title") or "").strip() or None)
+
+    def _confidence(self) -> float:
+        """Mean over the recognised lines, rounded once so the notice and Meta say the same."""
+        return round(sum(self.confidences) / len(self.confidences), 3) if self.confidences else 0.0
 
     def _notices(self) -> list[Notice]:
         out = []
         if self.ocr_pages and self.engine:
-            conf = sum(self.confidences) / len(self.confidences) if self.confidences else 0.0
+            conf = self._confidence()
             per_page = self.ocr_seconds / len(self.ocr_pages)
             out.append(Notice(NO_TEXT, "info",
-                              f"第{page_ranges(self.ocr_pages)}页无文字层，已用OCR识别（{self.engine.name}），"
+                              f"第{page_ranges(self.ocr_pages)}页无可用文字层，已用OCR识别（{self.engine.name}），"
                               f"平均置信度 {conf:.2f}",
                               {"pages": list(self.ocr_pages), "engine": self.engine.name,
-                               "confidence": round(conf, 3), "seconds_per_page": round(per_page, 2)}))
+                               "confidence": conf, "seconds_per_page": round(per_page, 2)}))
         if self.unread_pages:
             why = "OCR 已关闭" if not self.limits.ocr else "没有可用的 OCR 引擎"
             out.append(Notice(NO_TEXT, "warning",
-                              f"第{page_ranges(self.unread_pages)}页无文字层，未识别（{why}），这些页的内容未检查",
+                              f"第{page_ranges(self.unread_pages)}页无可用文字层，未识别（{why}），这些页的内容未检查",
                               {"pages": list(self.unread_pages)}))
         return out
 
     def _no_text(self, n: int) -> ExtractError:
         if self.unread_pages:
             why = "OCR 已关闭" if not self.limits.ocr else "没有可用的 OCR 引擎（rapidocr 或 tesseract chi_sim）"
-            return ExtractError(NO_TEXT, f"PDF 没有文字层（扫描件），{why}，无法读取内容",
+            return ExtractError(NO_TEXT, f"PDF 没有可用的文字层（扫描件），{why}，无法读取内容",
                                 pages=list(self.unread_pages))
+        if self.ocr_pages:
+            return ExtractError(NO_TEXT, f"PDF 为扫描件，OCR 未识别出文字（第{page_ranges(self.ocr_pages)}页）",
+                                pages=list(self.ocr_pages))
         return ExtractError(NO_TEXT, f"PDF 共 {n} 页，没有可读取的文字")
 
 

@@ -29,7 +29,6 @@ from extractor.pdf_lines import join_text
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points from the top-left
 
 _SETTINGS = TableSettings()  # pdfplumber's defaults: "lines" strategy, 3 pt snap/join tolerance
-_MIN_PATHS = 4  # fewer path objects than this cannot draw a ruled table
 _GAP = re.compile(r"(?<=[\u3400-\u9fff）)，。；：]) (?=[0-9A-Za-z%（(])|(?<=[0-9A-Za-z%）)]) (?=[\u3400-\u9fff（(])")
 
 
@@ -65,9 +64,11 @@ def scan_objects(page: pdfium.PdfPage) -> PageObjects:
             out.has_forms = True
     out.paths = len(handles)
     out.image_area = min(1.0, out.image_area / (width * height)) if width and height else 0.0
-    if out.paths >= _MIN_PATHS:
-        for obj in handles:
-            out.edges.extend(_path_edges(obj, height))
+    for obj in handles:
+        out.edges.extend(_path_edges(obj, height))
+    h_edges = sum(e["orientation"] == "h" for e in out.edges)
+    if h_edges < 2 or len(out.edges) - h_edges < 2:  # underlines and frames, no grid
+        out.edges = []
     return out
 
 

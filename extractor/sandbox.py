@@ -32,6 +32,7 @@ from extractor.base import OVER_LIMIT, UNREADABLE, ExtractError, Limits
 T = TypeVar("T")
 
 _MB = 1024 * 1024
+_EXIT_GRACE = 5.0  # seconds a child that has sent its answer gets to exit
 
 
 def run_isolated(fn: Callable[..., T], args: tuple[Any, ...], limits: Limits) -> T:
@@ -60,7 +61,10 @@ def run_isolated(fn: Callable[..., T], args: tuple[Any, ...], limits: Limits) ->
                            expected=limits.seconds) from None
     finally:
         receiver.close()
-    child.join()
+    child.join(_EXIT_GRACE)
+    if child.is_alive():  # answered, but a library's thread keeps it from exiting
+        kill_tree(pid)
+        child.join()
     if status == "ok":
         return payload
     if status == "error":
@@ -164,7 +168,7 @@ def lift_memory_cap() -> None:
 
 def kill_tree(pid: int) -> None:
     """SIGKILL a process, its process group and every descendant, found before any is killed."""
-    victims = [pid, *_descendants(pid)]
+    victims = [pid, *descendants(pid)]
     with contextlib.suppress(OSError):
         os.killpg(pid, signal.SIGKILL)
     for p in victims:
@@ -172,7 +176,7 @@ def kill_tree(pid: int) -> None:
             os.kill(p, signal.SIGKILL)
 
 
-def _descendants(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():

@@ -30,6 +30,9 @@ DESCRIPTION = """产业集群评价材料的检查服务 (checks of industrial-c
 """
 
 
+ROUTERS = (checks.router, batches.router, templates.router, rosters.router, keys.router, health.router)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     rt = Runtime.open(settings, migrate=True)
@@ -51,8 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.metrics = Metrics(rt)
     errors.install(app)
-    for module in (checks, batches, templates, rosters, keys, health):
-        app.include_router(module.router)
-    app.include_router(web.router)
+    for router in (*ROUTERS, web.router):
+        app.include_router(router)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     return app

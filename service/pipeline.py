@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -56,8 +57,13 @@ def error_report(filename: str, sha256: str, code: str, message: str, template: 
 
 def check_source(source: str | os.PathLike[str] | bytes | BinaryIO, filename: str | None = None,
                  template: str | None = "auto", roster: str | None = "auto",
-                 limits: Limits = DEFAULT_LIMITS, isolated: bool = True) -> Report:
-    """Check one file. `isolated` parses in a killable child process (time and memory limits)."""
+                 limits: Limits = DEFAULT_LIMITS, isolated: bool = True,
+                 on_document: Callable[[Document], None] | None = None) -> Report:
+    """Check one file. `isolated` parses in a killable child process (time and memory limits).
+
+    `on_document` sees the parsed Document before it is checked (the batch audit keeps its
+    paragraphs for cross-submission checks); it is not called for a file that cannot be read.
+    """
     name = filename or (Path(source).name if isinstance(source, (str, os.PathLike)) else "")
     try:
         src = read_source(source, name, limits)
@@ -73,6 +79,8 @@ def check_source(source: str | os.PathLike[str] | bytes | BinaryIO, filename: st
     except ExtractError as e:
         return error_report(name, sha, e.code, e.message, template if template != "auto" else None,
                             src.extension or None, **e.detail)
+    if on_document is not None:
+        on_document(doc)
     return check_document(doc, sha, template, roster)
 
 

@@ -35,7 +35,7 @@ FINDING_COLUMNS: list[tuple[str, int]] = [
 
 
 def render_html(report: Report, *, standalone: bool = True) -> str:
-    ctx = report_context(report)
+    ctx = report_context(report, printable=standalone)
     return render("report.html" if standalone else "_report.html", **ctx)
 
 
@@ -119,6 +119,8 @@ def _sheet(wb: Any, fmt: dict[str, Any], name: str, columns: list[tuple[str, int
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             v = safe_cell(value)
+            if v == "":
+                continue
             style = fmt[_TONE[v]] if c == tone_col and v in _TONE else None
             if isinstance(v, (int, float)):
                 ws.write_number(r, c, v, style)
@@ -126,3 +128,7 @@ def _sheet(wb: Any, fmt: dict[str, Any], name: str, columns: list[tuple[str, int
                 ws.write_string(r, c, v, style or (fmt["wrap"] if c in wrap_cols else None))
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+    ws.set_paper(9)  # A4, landscape, as wide as one page, the header row on every page
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from service.storage import Blob, BlobStore
 
 _SKIP_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+_RATIO_FLOOR = 1 << 20  # smaller members may compress as well as they like (as in extractor.sniff)
 
 
 class ZipRefused(ValueError):
@@ -59,7 +60,10 @@ def wanted(info: zipfile.ZipInfo, name: str) -> bool:
     return bool(base) and not base.startswith((".", "~$")) and base.lower() not in _SKIP_NAMES
 
 
-def expand(path: Path, store: BlobStore, max_member_bytes: int, max_files: int, max_total_bytes: int) -> list[Member]:
+def expand(path: Path, store: BlobStore, max_member_bytes: int, max_files: int, max_total_bytes: int,
+           max_ratio: float | None = None) -> list[Member]:
+    """Every wanted member, stored. `max_ratio` also refuses (F005) a member over 1 MiB that inflates more than
+    that many times its compressed size, the way extractor.sniff.check_zip judges a document's parts."""
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -75,17 +79,20 @@ def expand(path: Path, store: BlobStore, max_member_bytes: int, max_files: int, 
         if declared > max_total_bytes:
             raise ZipRefused(413, f"压缩包解压后过大：{declared / 1048576:.0f} MB > {max_total_bytes / 1048576:.0f} MB "
                                   "(the zip expands beyond the limit)")
-        return [_member(zf, info, name, pos, store, max_member_bytes)
+        return [_member(zf, info, name, pos, store, max_member_bytes, max_ratio)
                 for pos, (info, name) in enumerate(infos, start=1)]
 
 
 def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, pos: int, store: BlobStore,
-            max_bytes: int) -> Member:
+            max_bytes: int, max_ratio: float | None = None) -> Member:
     too_big = Member(pos, name, None, "F005", f"文件超过大小上限 {max_bytes / 1048576:.0f} MB")
     if info.flag_bits & 0x1:
         return Member(pos, name, None, "F002", "压缩包内的文件已加密，无法读取")
     if info.file_size > max_bytes:
         return too_big
+    ratio = info.file_size / max(info.compress_size, 1)
+    if max_ratio is not None and info.file_size > _RATIO_FLOOR and ratio > max_ratio:
+        return Member(pos, name, None, "F005", f"疑似压缩炸弹：压缩比 {ratio:.0f}:1 超过上限 {max_ratio:.0f}:1")
     try:
         with zf.open(info) as f:
             blob = store.put_stream(f, max_bytes)

@@ -26,11 +26,11 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from samples.builder import heading, new_document, paragraph, prose, table, tick, title
@@ -67,34 +67,16 @@ def generate(out: Path) -> list[Path]:
     return made
 
 
-def long_report(path: Path, words: int = 30000) -> Path:
-    """A ~45-page 公文-style report of `words` 字 for the speed bench (not committed)."""
-    doc = _gongwen(line_pitch=22)
-    title(doc, RUNNING_HEADER)
-    chinese = "一二三四五六七八九十"
-    per = words // 30
-    for i in range(10):
-        heading(doc, f"{chinese[i]}、{['集群基本情况', '主要做法', '发展成效'][i % 3]}", 1, "bold")
-        for k in range(3):
-            heading(doc, f"（{chinese[k]}）{['产业规模', '创新能力', '开放合作'][k]}", 2, "bold")
-            prose(doc, per, seed=100 + i * 3 + k)
-        if i % 3 == 1:
-            table(doc, _indicator_rows(), merges=[(0, 0, 2, 1), (0, 1, 1, 2)])
-    _plain_cells(doc)
-    with tempfile.TemporaryDirectory(prefix="pdf_long_") as tmp:
-        return _put(path, _to_pdf(doc, Path(tmp), "long"))
-
-
 # --- the documents ---------------------------------------------------------------------------
 
-def _gongwen(line_pitch: float = 28) -> DocxDocument:
+def _gongwen() -> DocxDocument:
     doc = new_document()
     sec = doc.sections[0]
     sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
     sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Cm(3.7), Cm(3.5), Cm(2.8), Cm(2.6)
     sec.different_first_page_header_footer = True
     body = doc.styles["Normal"].paragraph_format
-    body.first_line_indent, body.space_after, body.line_spacing = Pt(28), Pt(0), Pt(line_pitch)
+    body.first_line_indent, body.space_after, body.line_spacing = Pt(28), Pt(0), Pt(28)
     hp = sec.header.paragraphs[0]
     hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
     hp.add_run(RUNNING_HEADER).font.size = Pt(9)
@@ -106,7 +88,7 @@ def _gongwen(line_pitch: float = 28) -> DocxDocument:
     return doc
 
 
-def _page_field(p) -> None:
+def _page_field(p: DocxParagraph) -> None:
     fld = OxmlElement("w:fldSimple")
     fld.set(qn("w:instr"), "PAGE")
     run = OxmlElement("w:r")
@@ -231,8 +213,6 @@ def _scanned_source_docx() -> DocxDocument:
     paragraph(doc, "本单位承诺所报材料真实、准确、完整。")
     paragraph(doc, "申报单位（盖章）：十堰经开区管委会")
     paragraph(doc, "日期：2024年3月15日")
-    for t in doc.tables:
-        t.alignment = WD_TABLE_ALIGNMENT.CENTER
     return doc
 
 
@@ -374,7 +354,7 @@ def _garbage_text_layer() -> bytes:
     char_procs = " ".join(f"/g{i + 1} {first_proc + i} 0 R" for i in range(n))
     content = []
     for row, line in enumerate(lines):
-        size = 16 if split_heading(line) else 14
+        size = 16 if _is_heading(line) else 14
         codes = "".join(f"\\{code[ch]:03o}" for ch in line)
         content.append(f"BT /F1 {size} Tf {80 if size == 16 else 108} {760 - row * 30} Td ({codes}) Tj ET")
     stream = "\n".join(content).encode()
@@ -401,5 +381,5 @@ def _garbage_text_layer() -> bytes:
     return bytes(out)
 
 
-def split_heading(line: str) -> bool:
+def _is_heading(line: str) -> bool:
     return line[1:2] == "、"

@@ -110,7 +110,7 @@ def describe(s: Session, batch: Batch, with_items: bool) -> BatchOut:
 @router.get("", response_model=list[BatchOut], summary="列出批次 (list batches, newest first)",
             responses=responses(*AUTH))
 def list_batches(who: Reader, db: SessionDep, limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                 offset: Annotated[int, Query(ge=0)] = 0) -> list[BatchOut]:
+                 offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> list[BatchOut]:
     q = select(Batch)
     if not who.sees_all:
         q = q.where(Batch.owner_key_id == who.key_id)

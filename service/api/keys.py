@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Response
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Response
 
 from service.api.deps import Admin, SessionDep
 from service.api.errors import AUTH, responses
@@ -27,7 +29,7 @@ def list_all(who: Admin, db: SessionDep) -> list[KeyOut]:
 
 @router.delete("/{key_id}", status_code=204, summary="吊销密钥 (revoke a key)",
                responses=responses(*AUTH, 404, 409))
-def revoke(key_id: int, who: Admin, db: SessionDep) -> Response:
+def revoke(key_id: Annotated[int, Path(ge=1, le=2**31 - 1)], who: Admin, db: SessionDep) -> Response:
     if key_id == who.key_id:
         raise HTTPException(409, "不能吊销正在使用的密钥 (cannot revoke the key making this request)")
     if revoke_key(db, key_id) is None:

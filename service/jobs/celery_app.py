@@ -21,7 +21,9 @@ TASK_NAME = "clustercheck.run_check"
 
 def create_celery(settings: Settings | None = None) -> Celery:
     settings = settings or get_settings()
-    app = Celery("clustercheck", broker=settings.broker_url, backend=settings.broker_url)
+    # include: the batch audit's task (service.audit.remote) is served by the same workers
+    app = Celery("clustercheck", broker=settings.broker_url, backend=settings.broker_url,
+                 include=["service.audit.remote"])
     app.conf.update(
         task_default_queue=settings.celery_queue,
         task_serializer="json", accept_content=["json"], result_serializer="json",

@@ -21,6 +21,7 @@ from extractor.counting import word_count
 from extractor.normalize import normalize
 
 Status = Literal["ok", "short", "long", "none", "unmeasured"]
+Tone = Literal["ok", "warn", "bad"]
 LENGTH_CODES = ("L001", "L002", "L003")
 MATCH_SCORE = 80.0
 HEADROOM = 1.15  # the track runs a little past the larger of the words and the limit
@@ -38,6 +39,7 @@ class Bar:
     hi: int | None = None
     status: Status = "none"
     codes: tuple[str, ...] = ()  # outline and length findings on this section
+    tone: Tone = "ok"  # the worst of those findings: bad for an error, warn for a warning
     scale: int = 1
 
     @property
@@ -146,6 +148,11 @@ def _status(fired: Finding | None) -> Status:
         return "long"
 
 
+def tone(findings: list[Finding]) -> Tone:
+    severities = {f.severity for f in findings}
+    return "bad" if "error" in severities else ("warn" if "warning" in severities else "ok")
+
+
 def _document_words(rule: Length, report: Report) -> int:
     """What the checker counted for the whole document: total less the excluded sections."""
     skip = 0
@@ -153,7 +160,7 @@ def _document_words(rule: Length, report: Report) -> int:
         i = find_entry(spec, report.outline)
         if i is not None:
             e = report.outline[i]
-            skip += e.words + word_count(e.number + e.title)
+            skip += e.words + word_count(entry_label(e))  # the heading as typed: 六、相关佐证材料
     return max(0, report.stats.words - skip)
 
 
@@ -168,22 +175,26 @@ def checklist(report: Report) -> Checklist:
     """Every outline entry with its 字数 (and its limit where the template sets one)."""
     outline = report.outline
     fired = {f.rule: f for f in report.findings if f.code in LENGTH_CODES and f.rule}
-    by_entry: dict[int, list[str]] = {}
+    by_entry: dict[int, list[Finding]] = {}
     for f in report.findings:
         if f.code[:1] in "OL" and f.location.section:
             i = section_index(f.location.section, outline)
             if i is not None:
-                by_entry.setdefault(i, []).append(f.code)
-    sections = [Bar(entry_label(e), e.words, level=e.level, codes=tuple(by_entry.get(i, ())))
-                for i, e in enumerate(outline)]
+                by_entry.setdefault(i, []).append(f)
+    sections = [Bar(entry_label(e), e.words, level=e.level, codes=tuple(f.code for f in by_entry.get(i, ())),
+                    tone=tone(by_entry.get(i, []))) for i, e in enumerate(outline)]
     others: list[Bar] = []
     for rule in length_rules(report):
         text, lo, hi = requirement(rule)
         hit = fired.get(rule.id)
         limit = dict(rule=rule.id, requirement=text, lo=lo, hi=hi, status=_status(hit))
+        if hit is not None:
+            limit["tone"] = tone([hit])
         if rule.scope == "section" and rule.section is not None:
             i = find_entry(rule.section, outline, hit)
             if i is not None:
+                if hit is not None:
+                    limit["tone"] = tone([hit, *by_entry.get(i, [])])
                 sections[i] = replace(sections[i], **limit)  # type: ignore[arg-type]
                 continue
             if hit is None:

@@ -23,6 +23,9 @@ TEMPLATES = PACKAGE / "templates"
 STATIC = PACKAGE / "static"
 VERDICT_SHORT = {"pass": "通过", "warn": "有警告", "fail": "不通过"}
 STATUS = {"queued": "排队中", "running": "检查中", "done": "已完成", "failed": "失败"}
+HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
+           "Referrer-Policy": "same-origin",
+           "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"}
 MATCH_TONE = {"exact": "ok", "fuzzy": "warn", "ambiguous": "warn", "unmatched": "bad", "absent": "bad"}
 
 
@@ -87,8 +90,9 @@ def css(name: str) -> str:
     return (STATIC / name).read_text(encoding="utf-8")
 
 
-def report_context(report: Report) -> dict[str, Any]:
-    return {"r": report, "groups": group_by_section(report.findings), "outline": checklist(report)}
+def report_context(report: Report, printable: bool = False) -> dict[str, Any]:
+    return {"r": report, "groups": group_by_section(report.findings), "outline": checklist(report),
+            "printable": printable}
 
 
 @lru_cache(maxsize=1)

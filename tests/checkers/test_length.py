@@ -93,3 +93,9 @@ def test_cell_scope_counts_the_cell_below_a_full_width_label() -> None:
 def test_missing_section_gives_no_length_finding_of_its_own() -> None:
     rule = '[[rules]]\nid = "len"\nkind = "length"\nsection = { title = "集群金融创新发展情况" }\nmin = 1000\n'
     assert run(rule, H("一、其他"), *prose(50)) == []
+
+
+def test_a_rule_naming_the_section_without_its_number_still_follows_the_outline() -> None:
+    rule = OUTLINE + '[[rules]]\nid = "len"\nkind = "length"\nsection = { title = "集群企业发展情况" }\nmin = 2000\n'
+    f = run(rule, H("二、集群产业发展情况"), exactly(10), H("三、附件"))
+    assert [(x.code, x.target) for x in f] == [("O001", "集群企业发展情况")]

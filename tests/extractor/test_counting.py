@@ -76,7 +76,7 @@ def test_characters_follow_libreoffice() -> None:
 
 
 def test_cjk_chars_are_ideographs_only() -> None:
-    assert count("2023年，集群营收增长8.5%。").cjk_chars == 6
+    assert count("2023年，集群营收增长8.5%。").cjk_chars == 7
 
 
 def test_sum() -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from PIL import Image
 
 from extractor import ocr
-from extractor.base import DEFAULT_LIMITS
+from extractor.base import DEFAULT_LIMITS, ExtractError
 from extractor.model import Document
 from extractor.pdf_parser import PdfParser
 from extractor.sniff import sniff
@@ -45,7 +47,7 @@ def test_scanned_meta_and_f004_notice(scanned: Document) -> None:
     assert m.ocr_confidence is not None and 0.85 < m.ocr_confidence <= 1.0
     [notice] = scanned.notices
     assert (notice.code, notice.severity) == ("F004", "info")
-    assert notice.message.startswith("第1–2页无文字层，已用OCR识别") and f"{m.ocr_confidence:.2f}" in notice.message
+    assert notice.message.startswith("第1–2页无可用文字层，已用OCR识别") and f"{m.ocr_confidence:.2f}" in notice.message
     assert notice.detail["seconds_per_page"] > 0
 
 
@@ -96,3 +98,13 @@ def test_rows_of_side_by_side_boxes_are_merged() -> None:
              ocr.OcrLine("申报单位（盖章）", 100, 440, 300, 470, 1.0)]
     merged = ocr.merge_rows(boxes)
     assert [(m.text, round(m.confidence, 2)) for m in merged] == [("申报单位（盖章）", 1.0), ("日期：2024年3月15日", 0.8)]
+
+
+@pytest.mark.slow
+def test_blank_scan_is_f004_error() -> None:
+    page = Image.new("RGB", (1240, 1754), "white")
+    buf = io.BytesIO()
+    page.save(buf, "PDF", resolution=150)
+    with pytest.raises(ExtractError) as e:
+        PdfParser().convert(sniff(buf.getvalue(), "blank.pdf"), DEFAULT_LIMITS)
+    assert e.value.code == "F004" and "OCR 未识别出文字" in e.value.message

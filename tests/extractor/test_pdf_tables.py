@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pdfplumber
@@ -111,3 +112,54 @@ def test_tables_on_far_pages_or_of_other_widths_are_separate() -> None:
     a = _table([["a", "b"]], 3)
     assert not continues(a, 3, _table([["a", "b", "c"]], 4))
     assert not continues(a, 3, _table([["a", "b"]], 5))
+
+
+def _grid_pdf(style: str) -> bytes:
+    """A 3×3 ruled table drawn the ways producers draw them: one path for the whole grid, thin
+    filled rectangles (Word), or everything inside a form XObject."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842), invariant=1)
+    xs, ys = [72, 200, 330, 460], [700, 670, 640, 610]
+
+    def draw() -> None:
+        if style == "rects":
+            for y in ys:
+                c.rect(xs[0], y - 0.25, xs[-1] - xs[0], 0.5, stroke=0, fill=1)
+            for x in xs:
+                c.rect(x - 0.25, ys[-1], 0.5, ys[0] - ys[-1], stroke=0, fill=1)
+        else:
+            p = c.beginPath()
+            for y in ys:
+                p.moveTo(xs[0], y)
+                p.lineTo(xs[-1], y)
+            for x in xs:
+                p.moveTo(x, ys[0])
+                p.lineTo(x, ys[-1])
+            c.drawPath(p, stroke=1, fill=0)
+        c.setFont("STSong-Light", 12)
+        for r, row in enumerate([["指标", "2022年", "2023年"], ["营业收入", "10", "12"], ["利润", "1", "2"]]):
+            for k, text in enumerate(row):
+                c.drawString(xs[k] + 4, ys[r] - 20, text)
+
+    if style == "form":
+        c.beginForm("grid")
+        draw()
+        c.endForm()
+        c.doForm("grid")
+    else:
+        draw()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("style", ["path", "rects", "form"])
+def test_ruled_table_however_drawn(style: str) -> None:
+    doc = PdfParser().convert(sniff(_grid_pdf(style), "grid.pdf"), DEFAULT_LIMITS)
+    [table] = doc.tables()
+    assert table.grid() == [["指标", "2022年", "2023年"], ["营业收入", "10", "12"], ["利润", "1", "2"]]
+    assert doc.blocks == [table]

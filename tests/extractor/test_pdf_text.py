@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -230,8 +231,8 @@ def test_paragraph_continues_on_next_page_without_indent() -> None:
 
 
 def test_bold_run_in_lead_is_not_a_heading() -> None:
+    # read_lines takes a line's typeface from its last Chinese glyph: the 黑体 lead does not show
     first = _line("一是加强组织领导。成立由管委会主任任组长的工作专班，统筹推", 1, 100, x0=112)
-    first.mixed = True  # starts in 黑体, ends in the body typeface: its style is the body's
     lines = [_line("一、总体情况", 1, 72, x0=112, x1=220, font="SimHei"), first,
              _line("进集群建设各项工作。", 1, 128, x1=250)]
     blocks = build_blocks([PageContent(1, lines)], [])
@@ -248,3 +249,22 @@ def test_join_text_and_page_ranges() -> None:
     assert join_text("营业收入", "五百亿元") == "营业收入五百亿元"
     assert join_text("annual", "report") == "annual report"
     assert page_ranges([1, 2, 3, 5, 7, 8]) == "1–3、5、7–8"
+
+
+def _mixed_pdf(samples_dir: Path) -> bytes:
+    """A text report with one scanned page added at the end, as applicants attach a signed page."""
+    out = pdfium.PdfDocument.new()
+    out.import_pages(pdfium.PdfDocument(samples_dir / "pdf_text_report.pdf"), [2, 3])
+    out.import_pages(pdfium.PdfDocument(samples_dir / "pdf_scanned_report.pdf"), [1])
+    buf = io.BytesIO()
+    out.save(buf)
+    return buf.getvalue()
+
+
+def test_scanned_page_with_ocr_off_is_a_warning_when_other_pages_have_text(samples_dir: Path) -> None:
+    doc = PdfParser().convert(sniff(_mixed_pdf(samples_dir), "mixed.pdf"), Limits(ocr=False))
+    assert doc.meta.scanned and doc.meta.ocr_pages == [] and doc.meta.ocr_engine is None
+    [notice] = doc.notices
+    assert (notice.code, notice.severity, notice.detail["pages"]) == ("F004", "warning", [3])
+    assert "第3页无可用文字层" in notice.message and "OCR 已关闭" in notice.message
+    assert doc.headings()[0].title == "集群基本情况"

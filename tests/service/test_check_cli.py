@@ -131,3 +131,17 @@ def test_templates_kinds_lists_parameters_from_the_models(capsys: pytest.Capture
     assert code == 0
     assert "length：" in out and "    tolerance = <float>，默认 0.2" in out
     assert "SectionSpec：" in out and "    children = <list[SectionSpec]>，默认 []" in out
+
+
+def test_xlsx_output_or_a_clear_refusal(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "检查结果.xlsx"
+    code, _, err = run(capsys, "check", str(OK), str(SHORT), "--format", "xlsx", "-o", str(target))
+    if importlib.util.find_spec("service.render") is None:
+        assert code == 2 and "该输出格式尚未提供：xlsx" in err
+        return
+    import openpyxl
+
+    assert code == 1
+    sheets = openpyxl.load_workbook(target).worksheets
+    files = [row[0] for row in sheets[0].iter_rows(min_row=2, values_only=True)]
+    assert files == [OK.name, SHORT.name]

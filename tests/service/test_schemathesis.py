@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -15,7 +16,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from service.app import create_app
+from service import web
+from service.app import ROUTERS, create_app
 from service.settings import Settings
 from tests.service.conftest import Keys, make_keys
 
@@ -31,10 +33,11 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> tuple[schemathesis.BaseSche
 
 
 def _operations() -> list[str]:
-    from service.app import create_app as _create  # the schema only, from a throwaway app
-
-    spec = _create(Settings(data_dir=Path("/tmp") / "cc-openapi-probe")).openapi()
-    return [f"{method.upper()} {path}" for path, ops in spec["paths"].items() for method in ops]
+    """The operations, from the routers alone: collecting tests must not open a database."""
+    probe = FastAPI()
+    for router in (*ROUTERS, web.router):
+        probe.include_router(router)
+    return [f"{method.upper()} {path}" for path, ops in probe.openapi()["paths"].items() for method in ops]
 
 
 @pytest.mark.slow
@@ -43,12 +46,13 @@ def test_no_server_errors_and_responses_as_documented(api: tuple[schemathesis.Ba
                                                       operation: str) -> None:
     schema, keys = api
     method, path = operation.split(" ", 1)
-    op = schema[path][method].ok() if hasattr(schema[path][method], "ok") else schema[path][method]
+    op = schema[path][method]
     key = keys.admin if path.startswith("/api/v1/keys") else keys.portal
+    checks = CHECKS if path.startswith(("/api/", "/healthz", "/readyz", "/metrics")) else CHECKS[:1]  # pages: no 5xx
 
     @given(case=op.as_strategy())
     @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
     def run(case: schemathesis.Case) -> None:
-        case.call_and_validate(headers={"X-API-Key": key}, checks=CHECKS)
+        case.call_and_validate(headers={"X-API-Key": key}, checks=checks)
 
     run()
