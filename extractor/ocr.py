@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-DPI = 150  # enough for 五号 text and seals; rapidocr scales larger pages down anyway
+DPI = 150  # enough for 五号 text and seals
+MAX_SIDE = 4000  # pixels: an A0 drawing is rendered smaller rather than filling the memory
 
 _GARBAGE = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MIN_TEXT = 20  # visible characters below which a page that shows an image counts as a scan

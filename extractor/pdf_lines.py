@@ -50,6 +50,63 @@ class Line:
         return (self.font, self.bold, round(self.size))
 
 
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """From PDF page space (y up, /Rotate not applied) to the page as a reader sees it (top-left
+    origin, rotation applied): a user who turned a landscape table page still gets rows as rows."""
+
+    x0: float
+    y0: float
+    w: float
+    h: float
+    rotation: int
+
+    @classmethod
+    def of(cls, page: pdfium.PdfPage) -> Frame:
+        left, bottom, right, top = page.get_cropbox()
+        return cls(left, bottom, right - left, top - bottom, page.get_rotation() % 360)
+
+    @property
+    def width(self) -> float:
+        return self.h if self.rotation in (90, 270) else self.w
+
+    @property
+    def height(self) -> float:
+        return self.w if self.rotation in (90, 270) else self.h
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        x, y = x - self.x0, y - self.y0
+        if self.rotation == 90:
+            return y, x
+        if self.rotation == 180:
+            return self.w - x, y
+        if self.rotation == 270:
+            return self.h - y, self.w - x
+        return x, self.h - y
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        """A page-space rectangle as (x0, top, x1, bottom) in reading space."""
+        (ax, ay), (bx, by) = self.point(left, bottom), self.point(right, top)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+    def page_box(self, x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+        """The inverse of `box`: (left, bottom, right, top) in page space."""
+        corners = [self._unpoint(x0, top), self._unpoint(x1, bottom)]
+        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    def _unpoint(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            px, py = y, x
+        elif self.rotation == 180:
+            px, py = self.w - x, y
+        elif self.rotation == 270:
+            px, py = self.w - y, self.h - x
+        else:
+            px, py = x, self.h - y
+        return px + self.x0, py + self.y0
+
+
 def read_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int, text: str | None = None,
                ) -> list[Line]:
     """`text` is the page's full text if the caller already has it."""
@@ -61,7 +118,7 @@ def read_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int,
         text = textpage.get_text_range(0, n)
     if len(text) != n:  # characters outside the BMP: fall back to one code point per char index
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(n))
-    height = page.get_height()
+    frame = Frame.of(page)
     probe = _Probe(raw)
     lines: list[Line] = []
     start = 0
@@ -74,7 +131,7 @@ def read_lines(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int,
         if stripped:
             first = start + len(seg) - len(seg.lstrip())
             last = start + len(seg.rstrip()) - 1
-            lines.append(probe.line(text, first, last, page_no, height))
+            lines.append(probe.line(text, first, last, page_no, frame))
         start = end + 2
     for k, line in enumerate(lines, 1):
         line.number = k
@@ -94,13 +151,14 @@ class _Probe:
         self.bold_fonts: dict[str, bool] = {}
 
     def box(self, i: int) -> tuple[float, float, float, float]:
+        """Loose box of char i (font ascent to descent) as (left, bottom, right, top) in page space."""
         pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, self.rect_p)
         r = self.rect
-        return r.left, r.top, r.right, r.bottom
+        return r.left, r.bottom, r.right, r.top
 
-    def line(self, text: str, first: int, last: int, page_no: int, height: float) -> Line:
-        l0, t0, _r0, b0 = self.box(first)
-        _l1, t1, r1, b1 = self.box(last)
+    def line(self, text: str, first: int, last: int, page_no: int, frame: Frame) -> Line:
+        x0, top0, x1, bottom0 = frame.box(*self.box(first))
+        x2, top1, x3, bottom1 = frame.box(*self.box(last))
         seg = text[first : last + 1]
         # The typeface of the last Chinese glyph: a bold run-in lead ("一是加强组织领导。" in 黑体,
         # then body text) must not make its line look like a heading line.
@@ -108,10 +166,11 @@ class _Probe:
         if _HAN.search(seg):
             tail = first + next(k for k in range(len(seg) - 1, -1, -1) if "\u3400" <= seg[k] <= "\u9fff")
         font, size, bold = self.font(tail)
+        top, bottom = min(top0, top1), max(bottom0, bottom1)
         if size < 2:  # text drawn at 1 pt and scaled by the matrix: the box tells the real size
-            size = max(t0 - b0, t1 - b1) / 1.2
-        return Line(text=self.clean(seg, first), page=page_no, x0=l0, top=height - max(t0, t1), x1=r1,
-                    bottom=height - min(b0, b1), font=font, size=round(size, 1), bold=bold)
+            size = (bottom - top) / 1.2
+        return Line(text=self.clean(seg, first), page=page_no, x0=min(x0, x2), top=top, x1=max(x1, x3),
+                    bottom=bottom, font=font, size=round(size, 1), bold=bold)
 
     def font_name(self, i: int) -> str:
         got = pdfium_c.FPDFText_GetFontInfo(self.raw, i, self.name, len(self.name), self.flags_p)

@@ -19,7 +19,7 @@ from extractor.base import ENCRYPTED, NO_TEXT, OVER_LIMIT, UNREADABLE, ExtractEr
 from extractor.model import Document, Meta, Notice, Paragraph
 from extractor.model import Location as Loc
 from extractor.pdf_layout import Bookmark, PageContent, build_blocks
-from extractor.pdf_lines import Line, mark_furniture, read_lines
+from extractor.pdf_lines import Frame, Line, mark_furniture, read_lines
 from extractor.pdf_tables import PlumberPages, find_tables, scan_objects
 
 logging.getLogger("pypdfium2").setLevel(logging.ERROR)
@@ -70,7 +70,7 @@ class _Conversion:
         for i in range(n):
             page = self.pdf[i]
             try:
-                heights.append(page.get_height())
+                heights.append(Frame.of(page).height)
                 pages.append(self._page(page, i + 1))
             finally:
                 page.close()
@@ -104,7 +104,7 @@ class _Conversion:
                                f"{len(self.ocr_pages)} 页）", limit="seconds", expected=self.limits.seconds)
         self.engine = engine
         t0 = time.monotonic()
-        scale = ocr.DPI / 72
+        scale = min(ocr.DPI / 72, ocr.MAX_SIDE / max(page.get_width(), page.get_height(), 1.0))
         found = engine.recognize(page.render(scale=scale).to_pil())
         self.ocr_seconds += time.monotonic() - t0
         self.ocr_pages.append(number)

@@ -18,13 +18,14 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
+import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableFinder, TableSettings
 
 from extractor import ticks
 from extractor.model import Cell, Location, Table
-from extractor.pdf_lines import join_text
+from extractor.pdf_lines import Frame, join_text
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points from the top-left
 
@@ -49,7 +50,7 @@ class FoundTable:
 
 
 def scan_objects(page: pdfium.PdfPage) -> PageObjects:
-    width, height = page.get_width(), page.get_height()
+    frame = Frame.of(page)
     out = PageObjects()
     handles = []
     for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
@@ -58,37 +59,39 @@ def scan_objects(page: pdfium.PdfPage) -> PageObjects:
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             handles.append(obj)
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            x0, y0, x1, y1 = _bounds(obj)
-            out.image_area += max(0.0, min(x1, width) - max(x0, 0)) * max(0.0, min(y1, height) - max(y0, 0))
+            x0, top, x1, bottom = frame.box(*_bounds(obj))
+            out.image_area += (max(0.0, min(x1, frame.width) - max(x0, 0))
+                               * max(0.0, min(bottom, frame.height) - max(top, 0)))
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             out.has_forms = True
     out.paths = len(handles)
-    out.image_area = min(1.0, out.image_area / (width * height)) if width and height else 0.0
+    area = frame.width * frame.height
+    out.image_area = min(1.0, out.image_area / area) if area else 0.0
     for obj in handles:
-        out.edges.extend(_path_edges(obj, height))
+        out.edges.extend(_path_edges(obj, frame))
     h_edges = sum(e["orientation"] == "h" for e in out.edges)
     if h_edges < 2 or len(out.edges) - h_edges < 2:  # underlines and frames, no grid
         out.edges = []
     return out
 
 
-def _bounds(obj: Any) -> Box:
+def _bounds(obj: Any) -> tuple[float, float, float, float]:
     box = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
     pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box))
     return box[0].value, box[1].value, box[2].value, box[3].value
 
 
-def _path_edges(obj: Any, height: float) -> list[dict[str, Any]]:
-    """The horizontal and vertical straight segments of a path, in page coordinates."""
+def _path_edges(obj: Any, frame: Frame) -> list[dict[str, Any]]:
+    """The horizontal and vertical straight segments of a path, in reading space."""
     m = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
     x, y = ctypes.c_float(), ctypes.c_float()
-    pts: list[tuple[float, float, bool]] = []  # x, y (page space), starts a subpath
+    pts: list[tuple[float, float, bool]] = []  # x, y (reading space), starts a subpath
     for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
         seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
         pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
         kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
+        px, py = frame.point(m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
         if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
             pts.append((px, py, True))  # curves are no rulings: restart from their end point
             continue
@@ -101,11 +104,10 @@ def _path_edges(obj: Any, height: float) -> list[dict[str, Any]]:
         if new:
             continue
         if abs(ay - by) < 0.5 and abs(ax - bx) >= 3:
-            top = height - ay
-            edges.append({"x0": min(ax, bx), "x1": max(ax, bx), "top": top, "bottom": top,
+            edges.append({"x0": min(ax, bx), "x1": max(ax, bx), "top": ay, "bottom": ay,
                           "width": abs(ax - bx), "height": 0.0, "orientation": "h", "object_type": "line"})
         elif abs(ax - bx) < 0.5 and abs(ay - by) >= 3:
-            edges.append({"x0": ax, "x1": ax, "top": height - max(ay, by), "bottom": height - min(ay, by),
+            edges.append({"x0": ax, "x1": ax, "top": min(ay, by), "bottom": max(ay, by),
                           "width": 0.0, "height": abs(ay - by), "orientation": "v", "object_type": "line"})
     return edges
 
@@ -127,8 +129,6 @@ class PlumberPages:
 
     def cells(self, index: int) -> list[list[Box]]:
         if self.pdf is None:
-            import pdfplumber
-
             self.pdf = pdfplumber.open(io.BytesIO(self.data))
         return [t.cells for t in self.pdf.pages[index].find_tables()]
 
@@ -139,16 +139,17 @@ class PlumberPages:
 
 def find_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, objects: PageObjects,
                 page_no: int, plumber: PlumberPages) -> list[FoundTable]:
-    width, height = page.get_width(), page.get_height()
+    frame = Frame.of(page)
     if objects.edges:
-        groups = [t.cells for t in TableFinder(_EdgePage(objects.edges, width, height), _SETTINGS).tables]
+        groups = [t.cells for t in TableFinder(_EdgePage(objects.edges, frame.width, frame.height),
+                                               _SETTINGS).tables]
     elif objects.has_forms:
         groups = plumber.cells(page_no - 1)
     else:
         return []
     found = []
     for cells in groups:
-        table = _grid(cells, textpage, height, page_no)
+        table = _grid(cells, textpage, frame, page_no)
         if table.n_rows and table.n_cols:
             x0 = min(c[0] for c in cells)
             top = min(c[1] for c in cells)
@@ -156,7 +157,7 @@ def find_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, objects: Pag
     return found
 
 
-def _grid(cells: list[Box], textpage: pdfium.PdfTextPage, height: float, page_no: int) -> Table:
+def _grid(cells: list[Box], textpage: pdfium.PdfTextPage, frame: Frame, page_no: int) -> Table:
     xs = _snap(sorted({c[0] for c in cells} | {c[2] for c in cells}))
     ys = _snap(sorted({c[1] for c in cells} | {c[3] for c in cells}))
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
@@ -164,9 +165,9 @@ def _grid(cells: list[Box], textpage: pdfium.PdfTextPage, height: float, page_no
     for box in sorted(cells, key=lambda c: (c[1], c[0])):
         r0, r1 = _index(ys, box[1]), _index(ys, box[3])
         c0, c1 = _index(xs, box[0]), _index(xs, box[2])
-        if r1 <= r0 or c1 <= c0 or grid[r0][c0] is not None:
-            continue
-        cell = Cell(_cell_text(textpage, box, height), r0, c0, r1 - r0, c1 - c0)
+        if r1 <= r0 or c1 <= c0 or any(grid[r][c] is not None for r in range(r0, r1) for c in range(c0, c1)):
+            continue  # a box over boxes already placed: the smaller ones stand
+        cell = Cell(_cell_text(textpage, box, frame), r0, c0, r1 - r0, c1 - c0)
         for r in range(r0, r1):
             for c in range(c0, c1):
                 grid[r][c] = cell
@@ -189,10 +190,10 @@ def _index(points: list[float], v: float) -> int:
     return i
 
 
-def _cell_text(textpage: pdfium.PdfTextPage, box: Box, height: float) -> str:
+def _cell_text(textpage: pdfium.PdfTextPage, box: Box, frame: Frame) -> str:
     x0, top, x1, bottom = box
-    raw = textpage.get_text_bounded(left=x0 + 0.5, bottom=height - bottom + 0.5, right=x1 - 0.5,
-                                    top=height - top - 0.5)
+    left, low, right, high = frame.page_box(x0 + 0.5, top + 0.5, x1 - 0.5, bottom - 0.5)
+    raw = textpage.get_text_bounded(left=left, bottom=low, right=right, top=high)
     text = ""
     for part in raw.replace("\r\n", "\n").split("\n"):
         text = join_text(text, part.strip())

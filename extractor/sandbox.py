@@ -10,7 +10,7 @@ The memory cap is RLIMIT_AS set in the child to what the process had mapped at t
 `limits.memory_mb`: the forked child starts with the parent's whole address space (a server with
 OCR models loaded maps gigabytes it will never touch), and a cap below that would fail every
 allocation at once. Only the soft limit is lowered, so LibreOffice, started from the child, can be
-given its own.
+given a cap of its own (`exec_memory_cap`).
 """
 
 from __future__ import annotations
@@ -160,10 +160,16 @@ def _mapped_bytes() -> int:
         return 0
 
 
-def lift_memory_cap() -> None:
-    """For a child we exec (LibreOffice): drop the parser's soft cap back to the hard limit."""
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+def exec_memory_cap(memory_mb: int) -> Callable[[], None]:
+    """A preexec_fn giving a program we start (LibreOffice) its own address-space cap in place of
+    the parser's, which was sized for this process and not for another program."""
+
+    def apply() -> None:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        soft = memory_mb * _MB
+        resource.setrlimit(resource.RLIMIT_AS, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+
+    return apply
 
 
 def kill_tree(pid: int) -> None:

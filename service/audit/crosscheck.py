@@ -12,6 +12,7 @@ than `boilerplate_over(n)` clusters is dropped.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import defaultdict
 from collections.abc import Sequence
@@ -33,6 +34,8 @@ PERMS, LSH_ROWS = 64, 4
 SIMILAR = 85.0  # rapidfuzz ratio (0..100) at or above which two paragraphs count as copied
 MAX_PARAGRAPHS = 600  # per file; a 45-page report has about 300
 MAX_PAIRS_PER_FILES = 30  # per pair of files: past this, the whole document was copied and 30 say so
+# The template's own guidance (注：… 填写… 简述…) is in every copy of a form; D005 reports it if left in.
+_GUIDANCE = re.compile(r"^\W*(?:\d+[、.．]\s*)?(?:注|备注|说明|填写|填报|简述|请|须)|填写|填报")
 _rng = np.random.default_rng(20240601)
 _MUL = _rng.integers(1, 2**63, size=PERMS, dtype=np.uint64) | np.uint64(1)
 _ADD = _rng.integers(0, 2**63, size=PERMS, dtype=np.uint64)
@@ -59,7 +62,7 @@ def paragraphs_of(doc: Document) -> list[dict[str, Any]]:
         else:
             continue
         for text, loc in texts:
-            if len(text) >= MIN_WORDS and word_count(text) >= MIN_WORDS:
+            if len(text) >= MIN_WORDS and not _GUIDANCE.search(text[:12]) and word_count(text) >= MIN_WORDS:
                 out.append({"text": text, "where": {k: v for k, v in loc.items() if v is not None}})
                 if len(out) >= MAX_PARAGRAPHS:
                     return out

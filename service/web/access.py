@@ -40,6 +40,8 @@ def viewer(request: Request, rt: RuntimeDep,
         if e.status_code not in (401, 403) or not wants_page(request):
             raise
         here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        if request.method != "GET":
+            here = "/"  # after signing in, a form post is not repeated: back to the form
         reason = "denied" if e.status_code == 403 else ("invalid" if header or cookie else "needed")
         raise HTTPException(303, "请先使用评审密钥登录 (sign in with a reviewer key)",
                             headers={"Location": f"/login?next={quote(here)}&reason={reason}"}) from None

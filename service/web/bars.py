@@ -2,9 +2,10 @@
 
 The report carries each outline entry's 字数 and the findings; the limits themselves live in the
 pack's `length` rules. The verdict of a bar always comes from the findings (the checker is the one
-judge); the pack only supplies what to draw the words against. A length rule on the whole document
-with excluded parts is measured here as the report's total less those parts, which is what the
-checker counted (body 字数 plus the excluded heading's own 字数).
+judge); the pack only supplies what to draw the words against. Where a rule fired, its finding's
+`actual` is the 字数 drawn. Where it did not, a whole-document rule with excluded parts is measured
+as the report's total less those parts (their body 字数 plus their heading, rebuilt from number and
+title), which is what the checker counted; a form-cell rule that passed is shown without a number.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ MAX_FIELDS = 20
 class Rejected:
     filename: str
     message: str
+    status: int = 415
 
 
 async def read_form(request: Request, settings: Settings) -> FormData:
@@ -70,11 +71,11 @@ def stage(store: BlobStore, part: UploadFile, max_bytes: int) -> Upload | Reject
             f.write(chunk)
     if size > max_bytes:
         tmp.unlink(missing_ok=True)
-        return Rejected(name, str(too_large(max_bytes).detail))
+        return Rejected(name, str(too_large(max_bytes).detail), 413)
     problem = unsupported_reason(tmp, name)
     if problem:
         tmp.unlink(missing_ok=True)
-        return Rejected(name, problem[1])
+        return Rejected(name, problem[1], problem[0])
     return Upload(name, tmp, size, h.hexdigest())
 
 

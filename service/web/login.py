@@ -28,13 +28,13 @@ def _login_page(next_url: str, message: str | None, status_code: int = 200) -> H
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_form(next: str = "/", reason: str = "") -> HTMLResponse:  # noqa: A002 - the query name
+def login_form(next: str = "/", reason: str = "") -> HTMLResponse:
     return _login_page(safe_next(next), REASONS.get(reason))
 
 
 @router.post("/login", dependencies=[SameOrigin])
 def login(request: Request, rt: RuntimeDep, key: Annotated[str, Form(max_length=200)] = "",
-          next: Annotated[str, Form(max_length=2000)] = "/") -> Response:  # noqa: A002
+          next: Annotated[str, Form(max_length=2000)] = "/") -> Response:
     with rt.sessions() as s:
         who = authenticate(s, key.strip())
     if who is None:

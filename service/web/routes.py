@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from checkers.findings import Report
 from service.api.deps import EngineDep, RuntimeDep, SessionDep
@@ -19,8 +21,9 @@ from service.api.submit import ensure_room, resolve_refs, visible
 from service.api.upload import Upload
 from service.auth import Principal
 from service.db.models import FINISHED, Check
-from service.jobs.base import ASYNC, WAITING
+from service.jobs.base import ASYNC, WAITING, JobEngine
 from service.render import render_html, render_xlsx
+from service.runtime import Runtime
 from service.settings import MB
 from service.web import catalog, intake
 from service.web.access import SameOrigin, Viewer
@@ -38,14 +41,14 @@ def page(request: Request, who: Principal, name: str, status_code: int = 200, **
     return HTMLResponse(html, status_code=status_code, headers=HEADERS)
 
 
-def upload_page(request: Request, who: Principal, db: Any, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+def upload_page(request: Request, who: Principal, db: Session, status_code: int = 200, **ctx: Any) -> HTMLResponse:
     recent = find_checks(db, who, Filters()).rows[:RECENT]
     s = request.app.state.settings
     ctx.setdefault("error", None)
     ctx.setdefault("template", "auto")
     ctx.setdefault("roster", "auto")
     return page(request, who, "upload.html", status_code, templates=catalog.templates(), rosters=catalog.rosters(),
-                recent=recent, max_mb=s.max_upload_mb, max_files=s.batch_max_files, **ctx)
+                recent=recent, max_mb=s.max_upload_mb, **ctx)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -56,7 +59,19 @@ def home(request: Request, who: Viewer, db: SessionDep) -> HTMLResponse:
 @router.post("/web/checks", dependencies=[SameOrigin])
 async def submit(request: Request, who: Viewer, rt: RuntimeDep, engine: EngineDep) -> Response:
     settings = rt.settings
-    form = await intake.read_form(request, settings)
+    try:
+        form = await intake.read_form(request, settings)
+    except HTTPException as e:
+        return await run_in_threadpool(_form_error, request, who, rt, e, "auto", "auto")
+    try:
+        return await _check_files(request, who, rt, engine, form)
+    finally:
+        await form.close()
+
+
+async def _check_files(request: Request, who: Principal, rt: Runtime, engine: JobEngine, form: FormData
+                       ) -> Response:
+    settings = rt.settings
     template, roster = str(form.get("template") or "auto"), str(form.get("roster") or "auto")
     try:
         await run_in_threadpool(ensure_room, engine, settings)
@@ -71,10 +86,11 @@ async def submit(request: Request, who: Viewer, rt: RuntimeDep, engine: EngineDe
     for part in files:
         done = await run_in_threadpool(intake.stage, rt.store, part, int(settings.max_upload_mb * MB))
         (staged if isinstance(done, Upload) else rejected).append(done)  # type: ignore[arg-type]
-    await form.close()
     if not staged:
         message = "；".join(f"{r.filename}：{r.message}" for r in rejected)
-        return await run_in_threadpool(_form_error, request, who, rt, HTTPException(415, message), template, roster)
+        statuses = {r.status for r in rejected}
+        status = statuses.pop() if len(statuses) == 1 else 422
+        return await run_in_threadpool(_form_error, request, who, rt, HTTPException(status, message), template, roster)
     single = len(staged) == 1 and not rejected
     wait = single and staged[0].size <= settings.sync_max_mb * MB
     ids = await run_in_threadpool(intake.accept, rt, engine, staged, template, roster, who,
@@ -88,7 +104,7 @@ async def submit(request: Request, who: Viewer, rt: RuntimeDep, engine: EngineDe
     return await run_in_threadpool(_results, request, who, rt, ids, rejected)
 
 
-def _form_error(request: Request, who: Principal, rt: Any, e: HTTPException, template: str, roster: str
+def _form_error(request: Request, who: Principal, rt: Runtime, e: HTTPException, template: str, roster: str
                 ) -> HTMLResponse:
     with rt.sessions() as db:
         resp = upload_page(request, who, db, e.status_code, error=str(e.detail), template=template, roster=roster)
@@ -97,7 +113,7 @@ def _form_error(request: Request, who: Principal, rt: Any, e: HTTPException, tem
     return resp
 
 
-def _results(request: Request, who: Principal, rt: Any, ids: list[str], rejected: list[intake.Rejected]
+def _results(request: Request, who: Principal, rt: Runtime, ids: list[str], rejected: list[intake.Rejected]
              ) -> HTMLResponse:
     with rt.sessions() as db:
         found = find_checks(db, who, Filters(ids=tuple(ids)))
@@ -110,7 +126,7 @@ def results(request: Request, who: Viewer, rt: RuntimeDep, ids: str = "") -> HTM
     return _results(request, who, rt, list(Filters.clean(ids=ids).ids), [])
 
 
-def _finished_report(rt: Any, row: Check) -> Report:
+def _finished_report(rt: Runtime, row: Check) -> Report:
     return Report.model_validate_json(report_bytes(rt, row))
 
 
@@ -119,8 +135,11 @@ def check_page(request: Request, check_id: str, who: Viewer, db: SessionDep, rt:
     row = db.get(Check, check_id)
     if row is None or not who.may_see(row.owner_key_id):
         return page(request, who, "error.html", 404, title="检查不存在", message="没有这条检查记录，或无权查看。")
-    if row.status not in FINISHED or not row.report_sha256:
+    if row.status not in FINISHED:
         return page(request, who, "pending.html", row=row)
+    if not row.report_sha256:
+        return page(request, who, "error.html", 500, title="检查未能完成",
+                    message=f"{row.filename}：{row.error or '没有生成报告'}")
     report = _finished_report(rt, row)
     return page(request, who, "check.html", row=row, report=report, body=render_html(report, standalone=False))
 

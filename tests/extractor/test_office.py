@@ -67,6 +67,22 @@ def test_et_and_misnamed_ole_go_by_their_streams(samples_dir: Path) -> None:
     assert misnamed.tables()
 
 
+WEB_PAGE = ("<html><head><meta charset='utf-8'></head><body><h1>一、集群总体情况</h1><p>集群发展良好。</p>"
+            "<table><tr><td colspan=2>集群统计</td></tr><tr><td>指标</td><td>数量</td></tr>"
+            "<tr><td>企业总数</td><td>386</td></tr></table></body></html>").encode()
+
+
+@pytest.mark.slow
+def test_web_pages_saved_under_doc_and_xls_names() -> None:
+    doc = extract(WEB_PAGE, "导出.doc")
+    assert (doc.meta.format, doc.meta.converted_from) == ("doc", "html")
+    assert [h.text for h in doc.headings()] == ["一、集群总体情况"]
+    assert doc.tables()[0].grid()[1:] == [["指标", "数量"], ["企业总数", "386"]]
+    sheet = extract(WEB_PAGE, "导出.xls")
+    assert (sheet.meta.format, sheet.meta.converted_from) == ("xls", "html")
+    assert sheet.tables()[0].grid() == [["指标", "数量"], ["企业总数", "386"]]
+
+
 def test_ole_streams_tell_word_from_excel(samples_dir: Path) -> None:
     assert "WordDocument" in ole_streams((samples_dir / "legacy_report.doc").read_bytes())
     assert "Workbook" in ole_streams((samples_dir / "legacy_stats.xls").read_bytes())

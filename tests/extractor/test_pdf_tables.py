@@ -151,13 +151,24 @@ def _grid_pdf(style: str) -> bytes:
         draw()
         c.endForm()
         c.doForm("grid")
+    elif style == "rotated":  # drawn sideways on a portrait page that /Rotate 90 turns for reading
+        c.translate(595, 0)
+        c.rotate(90)
+        c.translate(0, -200)
+        draw()
     else:
         draw()
     c.save()
-    return buf.getvalue()
+    if style != "rotated":
+        return buf.getvalue()
+    pdf = pdfium.PdfDocument(buf.getvalue())
+    pdf[0].set_rotation(90)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
 
 
-@pytest.mark.parametrize("style", ["path", "rects", "form"])
+@pytest.mark.parametrize("style", ["path", "rects", "form", "rotated"])
 def test_ruled_table_however_drawn(style: str) -> None:
     doc = PdfParser().convert(sniff(_grid_pdf(style), "grid.pdf"), DEFAULT_LIMITS)
     [table] = doc.tables()
