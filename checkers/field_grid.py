@@ -44,7 +44,10 @@ class GridRead:
         self.findings.append(self.rule.finding(code, target, message, location=self.where(r, c), **kw))  # type: ignore[arg-type]
 
     def col_name(self, name: str | None) -> str:
-        return f"（{name}）" if name and len(self.cols) > 1 else ""
+        """"（2022年）" after a row label; a header with brackets of its own reads "的“增幅（%）”"."""
+        if not name or len(self.cols) < 2:
+            return ""
+        return f"的“{name}”" if any(p in name for p in "（(") else f"（{name}）"
 
 
 def check_grid(rule: Fields, ctx: Context) -> Iterator[Finding]:
@@ -132,7 +135,7 @@ def _read_row(read: GridRead, spec: FieldRow, unit_col: int | None) -> None:
         if any(cell is s for s in seen):
             continue
         seen.append(cell)
-        col_unit = rule.column_units.get(name or "") or ("%" if rule.growth and name == rule.growth.column else None)
+        col_unit = rule.column_unit(name)
         target = f"“{spec.label}”{read.col_name(name)}"
         text = cell.text.strip()
         read.cells[(spec.label, name)] = (r, c)
@@ -173,7 +176,7 @@ def _check_text(read: GridRead, spec: FieldRow, target: str, text: str, r: int, 
 
 def _unit_of(read: GridRead, label: str, name: str | None) -> str | None:
     rule = read.rule
-    col_unit = rule.column_units.get(name or "")
+    col_unit = rule.column_unit(name)
     if col_unit:
         return col_unit
     spec = next(s for s in rule.rows if s.label == label)
@@ -232,10 +235,8 @@ def _sums(read: GridRead) -> None:
 
 
 def _value_columns(read: GridRead) -> list[str | None]:
-    """Columns holding the rows' own figures: not the 增幅 column, not a column with its own unit."""
-    g = read.rule.growth
-    return [name for name, _c in read.cols
-            if not (g and name == g.column) and (name or "") not in read.rule.column_units]
+    """Columns holding the rows' own figures: not a 增幅 or other rate column, nor one with its own unit."""
+    return [name for name, _c in read.cols if read.rule.column_unit(name) is None]
 
 
 def _ratios(read: GridRead) -> None:

@@ -12,7 +12,7 @@ Three layouts, because the seeds' forms come in three shapes:
   column is always %. ``parent`` (其中 rows) and ``column_parents`` give T004; ``sums`` T007;
   ``ratios`` and ``growth`` T005 (for a % row the 增幅 may be relative or in percentage points:
   both are accepted). Parents, sums and ratios compare the rows' own figures, never the 增幅 column
-  or a ``column_units`` column. A missing row is T002, a missing column T001; "约5亿元", "300余家"
+  or any other rate column (``Fields.column_unit``). A missing row is T002, a missing column T001; "约5亿元", "300余家"
   are a T003 warning (an estimate where a figure is due); "0", "-", "无" are answers, blank is not.
   Rows flagged ``evidence`` / ``name_list`` with a value above zero need a reference in the row
   (``references``), a name list elsewhere ("创新服务机构名单"), or an ``attachments`` section naming
@@ -35,9 +35,13 @@ from checkers.evidence import REFERENCES
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.kinds.refs import SectionSpec, TableRef
+from checkers.numbers import unit_in_label
 
 if TYPE_CHECKING:
     from checkers.context import Context
+
+
+RATE_WORDS = ("增幅", "增长率", "增速", "比重", "占比")  # a column header naming one of these holds rates
 
 
 class FieldRow(BaseModel):
@@ -126,9 +130,26 @@ class Fields(RuleBase):
         missing = [c for c in need if c not in cols]
         if missing:
             raise ValueError(f"不是 columns 中的列名：{'、'.join(missing)}")
+        rates = [c for c in [*self.column_parents, *self.column_parents.values()] if self.column_unit(c) == "%"]
+        if rates:
+            raise ValueError(f"column_parents 不能用增幅或比率列：{'、'.join(rates)}")
         if self.layout == "list" and not self.columns:
             raise ValueError("layout = \"list\" 需要 columns")
         return self
+
+    def column_unit(self, name: str | None) -> str | None:
+        """The unit a column imposes on every row: its ``column_units`` entry, else % for the
+        ``growth`` column and any column whose header names a rate (增幅（%）, 增长率, 占区域工业比重（%）).
+        Such a column holds rates, not the rows' figures: 其中 ≤ total, sums and ratios never read it
+        (a 其中 row growing faster than its total is no fault)."""
+        if not name:
+            return None
+        if name in self.column_units:
+            return self.column_units[name]
+        growth = self.growth is not None and name == self.growth.column
+        if growth or unit_in_label(name) == "%" or any(w in name for w in RATE_WORDS):
+            return "%"
+        return None
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         from checkers.field_forms import check_list, check_pairs

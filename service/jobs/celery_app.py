@@ -46,8 +46,7 @@ def create_celery(settings: Settings | None = None) -> Celery:
                 from service.runtime import for_process
 
                 fail(for_process(settings), str(args[0]), "F005",
-                     f"处理超时：超过 {settings.job_seconds:.0f} 秒，已终止", settings.job_seconds,
-                     only_if_running=True)
+                     f"处理超时：超过 {settings.job_seconds:.0f} 秒，已终止", settings.job_seconds)
 
     @app.task(name=TASK_NAME, base=CheckTask)
     def run_check_task(check_id: str) -> str | None:

@@ -174,14 +174,15 @@ class LocalEngine(JobEngine):
         s = self.rt.settings
         conn.send(check_id)
         started = time.monotonic()
-        deadline = started + s.job_seconds
+        deadline, pause = started + s.job_seconds, 0.0  # limits checked once at once, then every 0.2 s
         while True:
             try:
-                if conn.poll(0.2):
+                if conn.poll(pause):
                     conn.recv()
                     return True
             except (EOFError, OSError):
                 pass  # the process died: handled below
+            pause = 0.2
             if self._stopping.is_set():
                 _kill(proc)
                 with self.rt.sessions.begin() as db:  # resumes on the next start
@@ -191,20 +192,19 @@ class LocalEngine(JobEngine):
             if not proc.is_alive():
                 code = proc.exitcode
                 fail(self.rt, check_id, "F005" if code == -signal.SIGKILL else "F001",
-                     f"解析进程意外退出（退出码 {code}），文件可能已损坏或过于复杂", time.monotonic() - started,
-                     only_if_running=True)
+                     f"解析进程意外退出（退出码 {code}），文件可能已损坏或过于复杂", time.monotonic() - started)
                 return False
             if time.monotonic() > deadline:
                 _kill(proc)
                 fail(self.rt, check_id, "F005", f"处理超时：超过 {s.job_seconds:.0f} 秒，已终止",
-                     time.monotonic() - started, only_if_running=True)
+                     time.monotonic() - started)
                 return False
             rss = rss_bytes(proc.pid) if proc.pid else 0
             if rss > s.parse_memory_mb * MB:
                 _kill(proc)
                 fail(self.rt, check_id, "F005",
                      f"处理时内存超过上限：{rss / MB:.0f} MB > {s.parse_memory_mb} MB，已终止",
-                     time.monotonic() - started, only_if_running=True)
+                     time.monotonic() - started)
                 return False
 
     def _notify(self, check_id: str) -> None:

@@ -88,8 +88,11 @@ def run_check(check_id: str, rt: Runtime | None = None) -> str | None:
 
 
 def finish(rt: Runtime, check_id: str, report: Report, status: str, duration: float | None,
-           error_code: str | None = None, error: str | None = None, only_if_running: bool = False) -> str | None:
-    """Store the report and the outcome, then settle the batch and the callback."""
+           error_code: str | None = None, error: str | None = None) -> str | None:
+    """Store the report and the outcome, then settle the batch and the callback.
+
+    Only an open check is finished: when a worker's own result and its kill race, the first wins.
+    """
     blob = rt.store.put_bytes(report.model_dump_json().encode("utf-8"))
     cluster = report.cluster.matched.name if report.cluster.matched else report.cluster.found
     values = dict(status=status, report_sha256=blob.sha256, verdict=report.verdict,
@@ -98,16 +101,14 @@ def finish(rt: Runtime, check_id: str, report: Report, status: str, duration: fl
                   duration_seconds=duration)
     with rt.sessions.begin() as s:
         record(s, blob, "report")
-        stmt = update(Check).where(Check.id == check_id)
-        stmt = stmt.where(Check.status == RUNNING) if only_if_running else stmt.where(Check.status.not_in(FINISHED))
-        if s.execute(stmt.values(**values)).rowcount != 1:  # type: ignore[attr-defined]
-            return None  # finished meanwhile by someone else (a worker racing its own kill)
+        stmt = update(Check).where(Check.id == check_id, Check.status.not_in(FINISHED)).values(**values)
+        if s.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
+            return None
     after_finish(rt, check_id)
     return status
 
 
-def fail(rt: Runtime, check_id: str, code: str | None, message: str, duration: float | None = None,
-         only_if_running: bool = False) -> str | None:
+def fail(rt: Runtime, check_id: str, code: str | None, message: str, duration: float | None = None) -> str | None:
     """Mark a check failed, with a report holding the F-code (or a bare F001 for a crash)."""
     from service.pipeline import error_report
 
@@ -117,7 +118,7 @@ def fail(rt: Runtime, check_id: str, code: str | None, message: str, duration: f
             return None
         name, sha = check.filename, check.sha256
     report = error_report(name, sha, code or "F001", message)
-    return finish(rt, check_id, report, FAILED, duration, code, message, only_if_running)
+    return finish(rt, check_id, report, FAILED, duration, code, message)
 
 
 def after_finish(rt: Runtime, check_id: str) -> None:

@@ -194,6 +194,31 @@ def test_evidence_reference_in_the_row() -> None:
     assert run(growth_doc(上市21="0", 上市22="0", 上市增幅="0"), GROWTH) == []
 
 
+def test_t004_growth_column_takes_no_part_in_part_of_whole() -> None:
+    """Bug T004: the 增幅 column listed in `columns` was compared like the years, so a 其中 row growing
+    faster than its total (利润 +12.5% against 产值 +12%) was reported as 其中 > total."""
+    rows = [r | {"parent": "集群总产值"} if r["label"] == "利润总额" else r for r in GROWTH["rows"]]
+    with_growth = GROWTH | {"rows": rows}
+    listed_only = {k: v for k, v in with_growth.items() if k != "growth"}  # a rate column without a growth rule
+    for rule in (with_growth, listed_only):
+        assert run(growth_doc(), rule) == []
+        assert run(growth_doc(产值增幅="12%"), rule) == []  # a rate written with its sign is no wrong unit
+        part = [f for f in run(growth_doc(利润22="120", 利润增幅="1400"), rule) if f.code == "T004"]
+        assert [(f.target, f.location.column) for f in part] == [("利润总额", 3)]  # the figures still are
+
+
+def test_t002_blank_growth_cell_is_reported() -> None:
+    (f,) = run(growth_doc(利润增幅=""), GROWTH)
+    assert (f.code, f.target, f.location.row, f.location.column) == ("T002", "利润总额", 4, 4)
+    assert f.message == "“利润总额”的“增幅（%）”未填写"
+
+
+def test_column_parents_may_not_name_a_rate_column() -> None:
+    rule = GROWTH | {"column_parents": {"增幅（%）": "2022年"}}
+    with pytest.raises(ValueError, match="增幅或比率列"):
+        pack(rule)
+
+
 def test_missing_column() -> None:
     rule = GROWTH | {"columns": ["2021年", "2022年", "增幅（%）", "2023年"]}
     rule.pop("growth")
