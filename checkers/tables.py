@@ -17,26 +17,29 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from extractor.headings import split_number
 from extractor.model import Cell, Table
 from extractor.normalize import normalize
 
-_NUMBERING = re.compile(r"^(?:第?[一二三四五六七八九十]+[、,.]|\([一二三四五六七八九十]+\)[、,.]?"
-                        r"|\d{1,2}(?:\.\d{1,2})+(?=[^\d%])|\d{1,2}[、](?!\d)|\(\d{1,2}\))")
-_QIZHONG = re.compile(r"^(?:其中|其)[:,]?")
+_QIZHONG = re.compile(r"^(?:其中\s*[:：,，]?|其\s*[:：,，])\s*")  # not the 其 of 其他
 _PARENS = re.compile(r"\([^()]*\)")
 _PUNCT = re.compile(r"[\"'“”‘’:;,.。、*_]")
 _SCORE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
 def label_key(text: str) -> str:
-    """"（一）创新服务机构数(附名单)" -> "创新服务机构数"; "其中：高新技术企业" -> "高新技术企业"."""
-    k = normalize(text)
+    """"（一）创新服务机构数(附名单)" -> "创新服务机构数"; "其中：1、高新技术企业" -> "高新技术企业".
+
+    Numbering is cut from the raw text with extractor.headings.split_number, before normalising:
+    normalize turns 、 into "," and a "1、" list number would survive as "1"."""
+    k = text.strip()
     for _ in range(3):
         before = k
-        k = _NUMBERING.sub("", k)
-        k = _QIZHONG.sub("", k)
+        numbered = split_number(k)
+        k = _QIZHONG.sub("", numbered.title if numbered else k)
         if k == before:
             break
+    k = normalize(k)
     prev = None
     while prev != k:  # nested parentheses
         prev, k = k, _PARENS.sub("", k)

@@ -225,7 +225,7 @@ def _rewrite_docx(data: bytes, rng: random.Random, prose: list[str], donor: str 
     return buf.getvalue(), copied
 
 
-class _GbkInfo(zipfile.ZipInfo):
+class GbkZipInfo(zipfile.ZipInfo):
     """A member name written in GBK without the UTF-8 flag, as Windows' own zip tool does in China."""
 
     def _encodeFilenameFlags(self) -> tuple[bytes, int]:
@@ -239,13 +239,13 @@ def _gbk_zip(root: Path, made: list[Made], rng: random.Random, n: int) -> list[s
     inner = io.BytesIO()
     with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as z:
         for m in inner_files:
-            z.writestr(_GbkInfo(f"第二批/{m.path.name}"), m.path.read_bytes())
+            z.writestr(GbkZipInfo(f"第二批/{m.path.name}"), m.path.read_bytes())
     listed = [f"补交材料.zip!/补交材料/第二批.zip!/第二批/{m.path.name}" for m in inner_files]
     with zipfile.ZipFile(root / "补交材料.zip", "w", zipfile.ZIP_DEFLATED) as z:
         for m in outer_files:
-            z.writestr(_GbkInfo(f"补交材料/{m.path.name}"), m.path.read_bytes())
+            z.writestr(GbkZipInfo(f"补交材料/{m.path.name}"), m.path.read_bytes())
             listed.append(f"补交材料.zip!/补交材料/{m.path.name}")
-        z.writestr(_GbkInfo("补交材料/第二批.zip"), inner.getvalue())
+        z.writestr(GbkZipInfo("补交材料/第二批.zip"), inner.getvalue())
     for m in chosen:
         m.path.unlink()
     return listed

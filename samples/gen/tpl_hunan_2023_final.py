@@ -52,6 +52,7 @@ DEFECTS: dict[str, Fill] = {
     "long-org-report": replace(BASE, org_report_words=1700),
     "long-self-report": replace(BASE, self_report_words=2700),
     "growth-wrong": replace(BASE, growth_typed={"集群研发经费（亿元）": "2.04"}),
+    "growth-blank": replace(BASE, growth_typed={"进口额（亿元）": ""}),
     "evidence-missing": replace(BASE, evidence_dropped=("集群从业人员每万人发明专利拥有量",)),
     "no-category": replace(BASE, category=CATEGORY_GUIDANCE),
     "unsigned": replace(BASE, promoter_signed=False),

@@ -228,6 +228,7 @@ DEFECTS: dict[str, Fill] = {
     "long-self-report": Fill(self_report_words=2700),
     "long-org-report": Fill(org_report_words=1150),
     "growth-wrong": Fill(growth_typed={"利润总额（亿元）": "21.30"}),
+    "growth-blank": Fill(growth_typed={"税金总额（亿元）": ""}),
     "part-exceeds-whole": Fill(values={"规上工业企业数量（个）": (438, 482)}),
     "evidence-missing": Fill(evidence_dropped=("国家级单项冠军数量",)),
     "no-category": Fill(category=""),

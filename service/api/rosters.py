@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Query
 
+from checkers.namematch import index, match
 from checkers.roster import Roster, RosterError, load_roster, roster_ids
 from service.api.deps import Reader
 from service.api.errors import AUTH, responses
-from service.api.schemas import RosterDetail, RosterEntryOut, RosterOut
+from service.api.schemas import MatchOut, RosterDetail, RosterEntryOut, RosterOut
 
 router = APIRouter(prefix="/api/v1/rosters", tags=["catalog"])
 
@@ -42,3 +44,13 @@ def get_roster(roster_id: str, who: Reader) -> RosterDetail:
     r = load(roster_id)
     return RosterDetail(id=r.id, title=r.title, source=r.source.rsplit("/", 1)[-1], entries=len(r.entries),
                         items=[RosterEntryOut(**asdict(e)) for e in r.entries])
+
+
+@router.get("/{roster_id}/match", response_model=MatchOut, summary="集群名称对名单的核对 (reconcile a name)",
+            description="按地名与产业分别打分，给出排序后的候选及理由；OCR 形近字（十堪→十堰）视为相同。",
+            responses=responses(*AUTH, 404))
+def match_name(roster_id: str, who: Reader,
+               name: Annotated[str, Query(min_length=1, max_length=300, description="材料中写的集群名称")],
+               account: Annotated[str | None, Query(max_length=100, description="账号（如有）")] = None,
+               top: Annotated[int, Query(ge=1, le=20)] = 5) -> dict:
+    return match(name, index(load(roster_id)), account=account, top=top).to_dict()

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from checkers.findings import Counts, Report, Verdict
+from checkers.findings import Counts, MatchStatus, Report, Verdict
 from service.db.models import Batch, BatchItem, Check
 
 Status = Literal["queued", "running", "done", "failed"]
@@ -110,14 +110,22 @@ class RosterDetail(RosterOut):
 class MatchCandidate(BaseModel):
     name: str
     score: float = Field(description="0–100")
-    entry: RosterEntryOut | None = None
-    why: str = ""
+    why: str = Field(description="地名、产业各自是否一致，去掉了哪些通用词")
+    place: float
+    industry: float
+    via: Literal["name", "alias", "account"]
+    unit: str | None = None
+    account: str | None = None
+    level: str | None = None
+    region: str | None = None
+    type: str | None = None
 
 
 class MatchOut(BaseModel):
-    roster: str
     query: str
-    status: str | None = None
+    roster: str
+    status: MatchStatus = Field(description="exact / fuzzy（可认定）、ambiguous（多个相近）、unmatched、absent")
+    matched: MatchCandidate | None = None
     candidates: list[MatchCandidate]
 
 

@@ -3,8 +3,8 @@
 A result is keyed by the file's sha256 (and its extension, which the parser takes as a hint) and
 by a fingerprint of everything else that decides it: the checker version, every pack's id and
 version, the template and roster asked for (and the bytes of a pack or roster given as a file),
-and the bytes of the packs, rosters and checker code themselves — a pack edited without a version
-bump must not be served from an old run. Each result is committed as it arrives; SQLite's WAL
+and the bytes of the shipped packs and rosters — data gets edited without a version bump, and must
+not be served from an old run. Checker code is covered by CHECKER_VERSION, which is what it is for. Each result is committed as it arrives; SQLite's WAL
 journal lets another process (a test, a curious reviewer) count them while the run goes on.
 """
 
@@ -28,6 +28,7 @@ CREATE TABLE IF NOT EXISTS results (
 
 
 def fingerprint(template: str, roster: str, ocr: bool) -> str:
+    import checkers
     from checkers import CHECKER_VERSION, load_pack, pack_ids
 
     h = hashlib.sha256(json.dumps({"checker": CHECKER_VERSION, "template": template, "roster": roster,
@@ -37,12 +38,10 @@ def fingerprint(template: str, roster: str, ocr: bool) -> str:
     for arg in (template, roster):
         if Path(arg).is_file():
             h.update(Path(arg).read_bytes())
-    root = Path(__file__).resolve().parents[2]
-    for pattern in ("checkers/**/*.py", "checkers/packs/*.toml", "checkers/rosters/*", "extractor/*.py",
-                    "service/pipeline.py"):
-        for path in sorted(root.glob(pattern)):
-            h.update(path.relative_to(root).as_posix().encode())
-            h.update(path.read_bytes())
+    data = Path(checkers.__file__).parent
+    for path in sorted([*data.glob("packs/*.toml"), *data.glob("rosters/*.csv")]):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
     return h.hexdigest()
 
 

@@ -19,6 +19,7 @@ EXPECTED: dict[str, set[Key]] = {
     "long-org-report": {("L002", "organisation-report-length", "四、集群发展促进组织运营情况")},
     "long-self-report": {("L002", "self-report-length", "2.8集群发展总体情况自评报告")},
     "growth-wrong": {("T005", "table-2-4", "集群研发经费")},
+    "growth-blank": {("T002", "table-2-1", "进口额")},
     "evidence-missing": {("E001", "evidence", "集群从业人员每万人发明专利拥有量")},
     "no-category": {("T008", "category", "申报类别"), ("D005", GUIDANCE, "申报类别")},
     "unsigned": {("D002", "declaration", "集群促进组织负责人签字")},

@@ -19,6 +19,7 @@ EXPECTED: dict[str, set[Key]] = {
     "long-self-report": {("L002", "self-report-length", "2.8集群发展总体情况自评报告")},
     "long-org-report": {("L002", "organisation-report-length", "4.2集群发展促进组织运营情况")},
     "growth-wrong": {("T005", "table-2-1", "利润总额")},
+    "growth-blank": {("T002", "table-2-1", "税金总额")},
     "part-exceeds-whole": {("T004", "table-2-2", "规上工业企业数量")},
     "evidence-missing": {("E001", "evidence", "国家级单项冠军数量")},
     "no-category": {("T008", "category", "申报类别")},
@@ -67,6 +68,13 @@ def test_cell_scoped_report_length_counts_the_box_below_the_label(reports: dict[
 def test_wrong_growth_gives_the_computed_value(reports: dict[str, Report]) -> None:
     f = one(reports["growth-wrong"], "T005", "table-2-1")
     assert f.actual == 21.3 and f.expected == pytest.approx(12.98, abs=0.01)
+
+
+def test_t002_blank_growth_cell_is_reported(reports: dict[str, Report]) -> None:
+    """The 增幅（%） column is listed in the pack's columns again, so its blank cell is reported."""
+    f = one(reports["growth-blank"], "T002", "table-2-1")
+    assert f.message == "“税金总额”的“增幅（%）”未填写"
+    assert (f.location.table, f.location.column) == ("2.1集群主要经济指标", 4)
 
 
 def test_the_plan_outline_is_only_a_reference(reports: dict[str, Report]) -> None:

@@ -47,3 +47,25 @@ def test_rosters_list_and_detail(service: Service) -> None:
 def test_unknown_roster_is_404(service: Service, ref: str) -> None:
     r = service.client.get(f"/api/v1/rosters/{ref}", headers=service.keys.h("portal"))
     assert r.status_code == 404 and r.json()["detail"]
+
+
+def test_match_ranks_candidates_with_scores(service: Service) -> None:
+    h = service.keys.h("portal")
+    r = service.client.get("/api/v1/rosters/hubei-2023/match", params={"name": "十堪商用车及部件产业集群"}, headers=h)
+    assert r.status_code == 200
+    body = r.json()
+    assert body["status"] in ("exact", "fuzzy") and body["roster"] == "hubei-2023"
+    assert body["matched"]["name"] == "十堰商用车及部件创新型产业集群" == body["candidates"][0]["name"]
+    scores = [c["score"] for c in body["candidates"]]
+    assert scores == sorted(scores, reverse=True) and len(scores) <= 5 and body["candidates"][0]["why"]
+
+
+def test_match_of_an_unknown_name_and_bad_queries(service: Service) -> None:
+    h = service.keys.h("reviewer")
+    body = service.client.get("/api/v1/rosters/hubei-2023/match", params={"name": "北京量子计算产业集群", "top": 3},
+                              headers=h).json()
+    assert body["status"] in ("unmatched", "ambiguous") and body["matched"] is None and len(body["candidates"]) <= 3
+    assert service.client.get("/api/v1/rosters/hubei-2023/match", headers=h).status_code == 422
+    assert service.client.get("/api/v1/rosters/hubei-2023/match", params={"name": ""}, headers=h).status_code == 422
+    assert service.client.get("/api/v1/rosters/nope/match", params={"name": "x"}, headers=h).status_code == 404
+    assert service.client.get("/api/v1/rosters/hubei-2023/match", params={"name": "x"}).status_code == 401

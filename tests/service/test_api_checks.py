@@ -276,3 +276,14 @@ def test_metrics_count_checks_by_verdict(service: Service) -> None:
 def test_data_folder_holds_only_blobs_db_and_tmp(service: Service) -> None:
     names = {p.name for p in Path(service.settings.data_dir).iterdir()}
     assert {"blobs", "tmp", "clustercheck.db"} <= names
+
+
+def test_upload_stack_is_past_its_known_cves() -> None:
+    """python-multipart < 0.0.18 (CVE-2024-53981) and Starlette < 0.47.2 (CVE-2025-54121) parse uploads unsafely."""
+    from importlib.metadata import version
+
+    def parts(v: str) -> tuple[int, ...]:
+        return tuple(int(p) for p in v.split(".")[:3] if p.isdigit())
+
+    assert parts(version("python-multipart")) >= (0, 0, 18)
+    assert parts(version("starlette")) >= (0, 47, 2)

@@ -81,6 +81,7 @@ def test_errors_are_one_line_with_the_code(samples_dir: Path, capsys: pytest.Cap
     assert err.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_the_real_command_never_prints_a_traceback(samples_dir: Path) -> None:
     bad = ["zero-byte.docx", "truncated.docx", "random-bytes.pdf", "xxe-billion-laughs.docx", "not-a-docx.zip.docx",
            "truncated.pdf"]
