@@ -12,7 +12,8 @@ from rapidfuzz import fuzz
 from checkers.findings import ClusterResult, FindingLocation
 from checkers.kinds.refs import SectionSpec, TableRef
 from checkers.matching import OutlineMatch, match_outline, spec_score
-from checkers.regions import Region, TextUnit, regions_for, text_units, title_lines
+from checkers.regions import Region, TextUnit, pictures, regions_for, text_units, title_lines
+from checkers.tables import right_or_below
 from extractor.model import Document, Heading, Paragraph, Section, Table
 from extractor.normalize import normalize
 
@@ -98,6 +99,10 @@ class Context:
                 if _spec_key(s) == _spec_key(spec):
                     return s.body_required
         return False
+
+    def is_empty(self, s: Section) -> bool:
+        """No text and no picture: a part made of scanned certificates is not empty (O004, E002)."""
+        return s.words == 0 and not any(pictures(b) for b in self.doc.section_blocks(s))
 
     @staticmethod
     def section_label(s: Section) -> str:
@@ -205,9 +210,7 @@ class Context:
                 norm = normalize(cell.text).rstrip(":：")
                 if not norm or not any(norm == w or (norm.startswith(w) and len(norm) <= len(w) + 6) for w in wanted):
                     continue
-                right = next((x for x in row[c + cell.colspan:] if x is not cell), None)
-                below = t.rows[r + cell.rowspan][c] if r + cell.rowspan < t.n_rows else None
-                target = right if right is not None else below
+                target = right_or_below(t, cell)
                 if target is None:
                     continue
                 out.append(FieldHit(label=cell.text.strip(), text=target.text.strip(), index=index,

@@ -12,6 +12,7 @@ paragraph that starts with its title ("附件：") followed by the list.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,8 +20,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from checkers.regions import pictures
 from checkers.tables import Grid, label_key, squash
-from extractor.model import Heading, Paragraph, Table, block_text
+from extractor.model import Block, Heading, Paragraph, Table, block_text
 from extractor.normalize import normalize
 
 if TYPE_CHECKING:
@@ -70,8 +72,7 @@ class AttachmentPart:
 def attachment_part(ctx: Context, spec: SectionSpec) -> AttachmentPart | None:
     sec = ctx.find_section(spec)
     if sec is not None:
-        blocks = ctx.doc.section_blocks(sec)
-        items = sum(1 for b in blocks if isinstance(b, Table) or block_text(b).strip())
+        items = sum(1 for b in ctx.doc.section_blocks(sec) if _is_item(b))
         return AttachmentPart(sec.start, ctx.section_label(sec), items, ctx.section_text(sec))
     names = [normalize(x) for x in [spec.title, *spec.aliases]]
     for i, b in enumerate(ctx.doc.blocks):
@@ -82,14 +83,15 @@ def attachment_part(ctx: Context, spec: SectionSpec) -> AttachmentPart | None:
         if name is None:
             continue
         rest = head[len(name):].lstrip(":：")
-        texts = [rest] if rest else []
-        for b2 in ctx.doc.blocks[i + 1:]:
-            if isinstance(b2, Heading):
-                break
-            texts.append(block_text(b2))
-        items = sum(1 for t in texts if t.strip())
-        return AttachmentPart(i, b.text.strip(), items, "\n".join(texts))
+        after = list(itertools.takewhile(lambda x: not isinstance(x, Heading), ctx.doc.blocks[i + 1:]))
+        items = bool(rest) + sum(1 for x in after if _is_item(x))
+        return AttachmentPart(i, b.text.strip(), items, "\n".join([rest, *map(block_text, after)]))
     return None
+
+
+def _is_item(block: Block) -> bool:
+    """A table, a line of text, or a picture: scanned certificates are evidence without any text."""
+    return isinstance(block, Table) or bool(block_text(block).strip()) or pictures(block) > 0
 
 
 def named_in(text: str, subj: str) -> bool:

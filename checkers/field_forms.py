@@ -15,27 +15,18 @@ from extractor.normalize import normalize
 if TYPE_CHECKING:
     from checkers.context import Context
     from checkers.kinds.fields import FieldRow, Fields
-    from extractor.model import Cell, Table
+    from extractor.model import Cell
 
 _TOTALS = {"合计", "小计", "总计"}
 
 
-def _find(rule: Fields, ctx: Context) -> Iterator[Finding | tuple[int, Table]]:
-    hit = ctx.find_table(rule.table)
-    if hit is None and rule.table.required:
-        label = rule.table.label
-        yield rule.finding("T001", label, f"未找到“{label}”", expected=label, actual=None)
-    elif hit is not None:
-        yield hit
-
-
 # ---- pairs ---------------------------------------------------------------------------------------
 def check_pairs(rule: Fields, ctx: Context) -> Iterator[Finding]:
-    found = list(_find(rule, ctx))
-    if not found or isinstance(found[0], Finding):
-        yield from (f for f in found if isinstance(f, Finding))
+    hit = ctx.find_table(rule.table)
+    if hit is None:
+        yield from rule.missing_table(rule.table)
         return
-    index, table = found[0]
+    index, table = hit
     grid = Grid(table)
     keys = {label_key(x) for spec in rule.rows for x in [spec.label, *spec.aliases]}
     for spec in rule.rows:
@@ -112,11 +103,11 @@ def _problem(spec: FieldRow, value: str) -> tuple[str, str] | None:
 
 # ---- list ----------------------------------------------------------------------------------------
 def check_list(rule: Fields, ctx: Context) -> Iterator[Finding]:
-    found = list(_find(rule, ctx))
-    if not found or isinstance(found[0], Finding):
-        yield from (f for f in found if isinstance(f, Finding))
+    hit = ctx.find_table(rule.table)
+    if hit is None:
+        yield from rule.missing_table(rule.table)
         return
-    index, table = found[0]
+    index, table = hit
     grid = Grid(table)
     label = rule.table.label
     header, cols = _header(grid, rule.columns)

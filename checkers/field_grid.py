@@ -54,8 +54,7 @@ def check_grid(rule: Fields, ctx: Context) -> Iterator[Finding]:
     label = rule.table.label
     hit = ctx.find_table(rule.table)
     if hit is None:
-        if rule.table.required:
-            yield rule.finding("T001", label, f"未找到“{label}”", expected=label, actual=None)
+        yield from rule.missing_table(rule.table)
         return
     index, table = hit
     grid = Grid(table)

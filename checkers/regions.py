@@ -1,19 +1,24 @@
 """Text units (headings, paragraphs, table cells) and the region that answers a label.
 
-Forms put the answer to a label in three places: the rest of the label's own cell ("意见：\\n（盖章）
-\\n年 月 日"), the cell to its right ("质量、安全、环保情况 | …是□ 否□"), or the paragraphs after a
-label line ("集群促进组织负责人签字：" / "（单位盖章）" / "年 月 日"). A Region holds that text
-and where it starts, so declaration, veto and choice rules read forms the same way.
+Forms put the answer to a label in four places: the rest of the label's own cell ("意见：\\n（盖章）
+\\n年 月 日"), the cell to its right ("质量、安全、环保情况 | …是□ 否□"), the box below a question
+that fills its own cell ("简述……（注明文件名称、文号……）" over the applicant's text), or the
+paragraphs after a label line ("集群促进组织负责人签字：" / "（单位盖章）" / "年 月 日"). A Region
+holds the units that answer, so declaration, veto, choice, length and policy rules read forms alike.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from extractor.model import Cell, Document, Heading, Table
+from checkers.tables import right_or_below
+from extractor.model import Block, Cell, Document, Heading, Paragraph, Table
 from extractor.normalize import normalize
+from extractor.ticks import has_ticks
 
 _LABEL_CELL_SLACK = 8  # a cell no longer than label + this many characters is "just the label"
+_BRACKETED = re.compile(r"^[（(【\[].*[)）】\]]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,22 +37,37 @@ class TextUnit:
 @dataclass(frozen=True, slots=True)
 class Region:
     unit: TextUnit  # where the label was found
-    text: str  # the label's unit and what answers it, joined by newlines
-    answer: str  # `text` without the label unit when the answer sits elsewhere, else `text`
+    answers: tuple[TextUnit, ...]  # the units that answer it; `unit` itself when it answers in its own cell
     beside: bool = False  # the answer is a neighbouring cell, the label stands in a cell of its own
+
+    @property
+    def text(self) -> str:
+        """The label's unit and what answers it, joined by newlines."""
+        rest = [a.text for a in self.answers if a is not self.unit and a.text]
+        return "\n".join([self.unit.text, *rest])
+
+    @property
+    def answer(self) -> str:
+        return "\n".join(a.text for a in self.answers)
 
 
 def text_units(doc: Document) -> list[TextUnit]:
     out: list[TextUnit] = []
     for i, b in enumerate(doc.blocks):
         if isinstance(b, Table):
-            for r, row in enumerate(b.rows):
-                for c, cell in enumerate(row):
-                    if cell.row == r and cell.col == c and cell.text.strip():
-                        out.append(TextUnit(i, cell.text, r + 1, c + 1))
+            out.extend(cell_unit(i, c) for c in b.anchors() if c.text.strip())
         elif b.text.strip():
             out.append(TextUnit(i, b.text, heading=isinstance(b, Heading)))
     return out
+
+
+def pictures(block: Block) -> int:
+    """Pictures a block shows; a paragraph of a scanned certificate has them and no text."""
+    return block.images if isinstance(block, Paragraph) else 0
+
+
+def cell_unit(index: int, cell: Cell) -> TextUnit:
+    return TextUnit(index, cell.text, cell.row + 1, cell.col + 1)
 
 
 def title_lines(doc: Document, limit: int = 12) -> list[str]:
@@ -104,27 +124,38 @@ def _cell_region(doc: Document, u: TextUnit, label: str) -> Region:
     table = doc.blocks[u.index]
     assert isinstance(table, Table) and u.row is not None and u.column is not None
     cell = table.rows[u.row - 1][u.column - 1]
-    if len(normalize(cell.text)) > len(normalize(label)) + _LABEL_CELL_SLACK:
-        return Region(u, cell.text, cell.text)
-    right = _right_of(table, cell)
-    if right is None and cell.row + cell.rowspan < table.n_rows:
-        right = table.rows[cell.row + cell.rowspan][cell.col]
-    answer = right.text if right is not None else ""
-    return Region(u, f"{cell.text}\n{answer}" if answer else cell.text, answer, beside=True)
+    if len(normalize(cell.text)) <= len(normalize(label)) + _LABEL_CELL_SLACK:  # just the label
+        beside = right_or_below(table, cell)
+        return Region(u, (cell_unit(u.index, beside),) if beside is not None else (), beside=True)
+    box = _box_below(table, cell)
+    if box is not None and not _answers_itself(cell.text, label):
+        return Region(u, (cell_unit(u.index, box),), beside=True)
+    return Region(u, (u,))
 
 
-def _right_of(table: Table, cell: Cell) -> Cell | None:
-    row = table.rows[cell.row]
-    return next((x for x in row[cell.col + cell.colspan:] if x is not cell), None)
+def _box_below(table: Table, cell: Cell) -> Cell | None:
+    """The cell right below, spanning the same columns: the box a question cell is answered in."""
+    r = cell.row + cell.rowspan
+    below = table.rows[r][cell.col] if r < table.n_rows else None
+    return below if below is not None and below.col == cell.col and below.colspan == cell.colspan else None
+
+
+def _answers_itself(text: str, label: str) -> bool:
+    """Whether a long cell holds its own answer: "label：value", ticks, or lines typed under the
+    label's line. A question or instruction runs on in the label's own line, or adds a bracketed
+    note below it ("（企业数字化研发设计工具普及状况……）"), and is answered in the box below."""
+    rest = after_label(text, label)
+    if rest.lstrip(" \u3000\t")[:1] in (":", "：") or has_ticks(rest):
+        return True
+    _, _, below = rest.partition("\n")
+    return any(line.strip() and not _BRACKETED.match(line.strip()) for line in below.splitlines())
 
 
 def _paragraph_region(units: list[TextUnit], n: int, span: int) -> Region:
     first = units[n]
-    parts = [first.text]
-    after: list[str] = []
+    answers = [first]
     for u in units[n + 1: n + 1 + span]:
         if u.heading or u.in_table or u.index - first.index > span:
             break
-        after.append(u.text)
-    parts.extend(after)
-    return Region(first, "\n".join(parts), "\n".join(parts))
+        answers.append(u)
+    return Region(first, tuple(answers))

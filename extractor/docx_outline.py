@@ -131,6 +131,8 @@ def _demote_lists(items: list[Line | Table], cands: dict[int, _Cand]) -> None:
         run.clear()
 
     for i, item in enumerate(items):
+        if isinstance(item, Line) and not item.text:
+            continue  # a picture between two items does not end the list
         found = _run_key(item) if isinstance(item, Line) else None
         if found is None:
             flush()
@@ -201,8 +203,8 @@ def _title_lines(items: list[Line | Table], body_size: int) -> list[int]:
         if isinstance(item, Table) or item.info is None:
             break
         info, text = item.info, item.text
-        if not out and _ATTACHMENT.match(text):
-            continue
+        if not text or (not out and _ATTACHMENT.match(text)):
+            continue  # a logo above the title, "附件1"
         numbered = (info.label is not None and info.label.shown) or split_number(text) is not None
         if numbered or item.toc or info.style.is_toc or len(text) > 60:
             break
@@ -219,11 +221,12 @@ def _title_lines(items: list[Line | Table], body_size: int) -> list[int]:
 
 def _caption(blocks: list[Block]) -> str | None:
     """"表1 ：…报表" up to two paragraphs back, else the paragraph right before if it is short."""
-    back = []
-    for b in reversed(blocks[-2:]):
-        if not isinstance(b, Paragraph):
+    back: list[str] = []
+    for b in reversed(blocks):
+        if not isinstance(b, Paragraph) or len(back) == 2:
             break
-        back.append(b.text)
+        if b.text:  # a picture is not a caption
+            back.append(b.text)
     for text in back:
         if _CAPTION.match(text) and len(text) <= 60:
             return text
@@ -260,6 +263,7 @@ def build_blocks(items: list[Line | Table], body_size: int) -> tuple[list[Block]
                                   loc=item.loc, numbering=num.numbering, signal=c.signal))
         else:
             style = item.info.style.name if item.info else "textbox"
-            blocks.append(Paragraph(text=item.text, loc=item.loc, style=style))
+            blocks.append(Paragraph(text=item.text, loc=item.loc, style=style,
+                                    images=item.info.images if item.info else 0))
     title = "".join(items[i].text for i in sorted(titles))  # type: ignore[union-attr]
     return blocks, title or None

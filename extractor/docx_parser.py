@@ -116,7 +116,7 @@ class _BodyWalker:
                     self.index += 1
                 info = self.reader.paragraph(c)
                 loc = Location(page=info.page, paragraph=self.index or None)
-                if info.text:
+                if info.text or info.images:  # a picture alone (a scanned certificate) is content too
                     self.items.append(Line(info.text, loc, info, self.toc, self.frame))
                 self.items.extend(Line(t, loc, None) for t in info.textboxes)
             elif tag == W_TBL:

@@ -2,7 +2,9 @@
 
 Deleted revisions, hidden runs and placeholder prompts are skipped; tick boxes drawn as checkbox
 controls, FORMCHECKBOX fields or Wingdings symbols come out as ☑/☐; text boxes are read once (the
-mc:Choice branch, not also its VML fallback) and returned apart, as lines of their own.
+mc:Choice branch, not also its VML fallback) and returned apart, as lines of their own. Pictures
+are counted (DrawingML pic:pic, VML v:imagedata, also read once), since a scanned certificate is
+evidence although it has no text.
 """
 
 from __future__ import annotations
@@ -45,18 +47,22 @@ _CONTAINERS = {w("hyperlink"), w("ins"), w("moveTo"), w("smartTag"), W_CUSTOMXML
 _MATH = {f"{{{M_NS}}}oMath", f"{{{M_NS}}}oMathPara"}
 _M_T = f"{{{M_NS}}}t"
 _PUA = re.compile("[\uf020-\uf0ff]")
+_PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
+_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+_OBJECT = w("object")
 
 
 class RunCollector:
     """Accumulates one paragraph's runs (children of w:p, in order)."""
 
-    __slots__ = ("all_bold", "any_text", "first_page", "parts", "reader", "size", "style", "textboxes")
+    __slots__ = ("all_bold", "any_text", "first_page", "images", "parts", "reader", "size", "style", "textboxes")
 
     def __init__(self, reader: TextReader, style: Style) -> None:
         self.reader = reader
         self.style = style
         self.parts: list[str] = []
         self.textboxes: list[str] = []
+        self.images = 0
         self.all_bold = True
         self.any_text = False
         self.size = 0
@@ -142,12 +148,12 @@ class RunCollector:
                     self.parts.append(ticks.TICKED if ticked else ticks.UNTICKED)
             elif tag == _NBH:
                 self.parts.append("-")
-            elif tag in (_DRAWING, _PICT):
-                self._textboxes(c.iter(_TXBX))
+            elif tag in (_DRAWING, _PICT, _OBJECT):
+                self._graphic(c)
             elif tag == MC_ALTERNATE:
                 choice = c.find(MC_CHOICE)
                 if choice is not None:
-                    self._textboxes(choice.iter(_TXBX))
+                    self._graphic(choice)
         if len(self.parts) == start:
             return
         if any(s.strip() for s in self.parts[start:]):
@@ -163,6 +169,11 @@ class RunCollector:
     def _page_break(self, kind: str) -> None:
         if self.reader.pages == kind:
             self.reader.page += 1
+
+    def _graphic(self, el: etree._Element) -> None:
+        """A drawing, VML picture or embedded object: its text boxes, and the pictures it shows."""
+        self._textboxes(el.iter(_TXBX))
+        self.images += sum(1 for _ in el.iter(_PIC, _IMAGEDATA))
 
     def _textboxes(self, boxes: Iterable[etree._Element]) -> None:
         for box in boxes:

@@ -51,6 +51,7 @@ class ParaInfo:
     center: bool
     page: int | None
     textboxes: list[str] = field(default_factory=list)
+    images: int = 0  # pictures shown in the paragraph
 
 
 class TextReader:
@@ -121,7 +122,8 @@ class TextReader:
                         outline_direct=outline is not None,
                         bold=run.any_text and run.all_bold, size=run.size,
                         center=center if center is not None else bool(style.center),
-                        page=(run.first_page or self.page) if self.pages else None, textboxes=run.textboxes)
+                        page=(run.first_page or self.page) if self.pages else None, textboxes=run.textboxes,
+                        images=run.images)
         self._pending_break = bool(ends_section)  # a sectPr in a paragraph breaks *after* it
         return info
 

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 _CN = "〇零一二三四五六七八九十百千两"
 _NUM = r"\d{1,3}"
 
+# A section number's parts have at most two digits: "3.2023年度统计报表" is item 3 whose title starts
+# with a year, not section 3.2023, while "1.125亿元" is a decimal and no number at all.
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+
 # (kind, pattern). The number is group "n", the rest of the line group "t". Order matters:
 # the dotted form "2.1" must be tried before the plain "2.".
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -22,7 +26,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chinese", re.compile(rf"^(?P<n>[{_CN}]+)\s*[、.．，,]\s*(?P<t>.*)$")),
     ("chinese-paren", re.compile(rf"^[（(]\s*(?P<n>[{_CN}]+)\s*[)）]\s*[、.．]?\s*(?P<t>.*)$")),
     ("arabic-dotted", re.compile(r"^(?P<n>\d{1,2}(?:[.．]\d{1,2})+)(?![\d%])[.．、]?\s*(?P<t>.*)$")),
-    ("arabic", re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d))\s*(?P<t>.*)$")),
+    ("arabic", re.compile(rf"^(?P<n>\d{{1,2}})\s*(?:[、．]|\.(?!\d)|\.(?={_YEAR}))\s*(?P<t>.*)$")),
     ("arabic-paren", re.compile(r"^[（(]\s*(?P<n>\d{1,2})\s*[)）]\s*[、.．]?\s*(?P<t>.*)$")),
     ("circled", re.compile(r"^(?P<n>[①-⑳])\s*(?P<t>.*)$")),
 ]

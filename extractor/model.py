@@ -56,6 +56,9 @@ class Paragraph:
     loc: Location
     style: str | None = None
     kind: Literal["paragraph"] = "paragraph"
+    # Pictures in the paragraph: a scanned certificate carries no text but is content all the same,
+    # so a paragraph holding only a picture is kept, with text "".
+    images: int = 0
 
 
 @dataclass(slots=True)
@@ -227,7 +230,7 @@ class Document:
                 d |= {"level": b.level, "number": b.number, "title": b.title, "text": b.text,
                       "numbering": b.numbering, "signal": b.signal}
             elif isinstance(b, Paragraph):
-                d |= {"text": b.text}
+                d |= {"text": b.text} | ({"images": b.images} if b.images else {})
             else:
                 d |= {"caption": b.caption, "grid": b.grid(),
                       "merges": [[c.row, c.col, c.rowspan, c.colspan] for c in b.anchors()

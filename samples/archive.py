@@ -59,6 +59,7 @@ class Made:
 def make_archive(out_dir: Path, n: int = 1000, seed: int = 0) -> Path:
     """Build the archive under out_dir/材料 (returned) and write out_dir/manifest.json."""
     rng = random.Random(seed)
+    turns = Turns(rng)
     root = out_dir / "材料"
     if root.exists():
         shutil.rmtree(root)
@@ -80,7 +81,7 @@ def make_archive(out_dir: Path, n: int = 1000, seed: int = 0) -> Path:
         twin = made[0] if i == 1 else None  # the same cluster and material, submitted twice
         base = twin.base if twin else order[i % len(order)]
         donor = _donor(made, rng) if i >= 2 and i % max(1, n_variants // n_copy) == 0 else None
-        m = _variant(base, root, rng, i, keep_cluster=twin.cluster if twin else None, donor=donor)
+        m = _variant(base, root, rng, turns, i, keep_cluster=twin.cluster if twin else None, donor=donor)
         made.append(m)
         if twin is not None:
             manifest["same_cluster"].append([_rel(twin.path, root), _rel(m.path, root)])
@@ -136,12 +137,12 @@ def _donor(made: list[Made], rng: random.Random) -> tuple[Made, str] | None:
     return m, rng.choice(m.prose)
 
 
-def _variant(base: Path, root: Path, rng: random.Random, i: int, keep_cluster: str | None,
+def _variant(base: Path, root: Path, rng: random.Random, turns: Turns, i: int, keep_cluster: str | None,
              donor: tuple[Made, str] | None) -> Made:
     template = TEMPLATE_SAMPLE.match(base.name).group(1)  # type: ignore[union-attr]
     roster_id = load_pack(template).pack.roster
     data = base.read_bytes()
-    old, new = _names(data, roster_id, rng, keep_cluster)
+    old, new = _names(data, template, roster_id, turns, keep_cluster)
     prose: list[str] = []
     copied = False
     if base.suffix == ".docx":
@@ -160,18 +161,32 @@ def _variant(base: Path, root: Path, rng: random.Random, i: int, keep_cluster: s
     return Made(base, target, template, new[0], prose, copied)
 
 
-def _names(data: bytes, roster_id: str | None, rng: random.Random, keep: str | None
+class Turns:
+    """Clusters handed out in turn per template: a real archive has each cluster once per material."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.used: dict[tuple[str, str], int] = {}
+
+    def pick(self, template: str, names: list[str]) -> str:
+        low = min(self.used.get((template, n), 0) for n in names)
+        name = self.rng.choice([n for n in names if self.used.get((template, n), 0) == low])
+        self.used[(template, name)] = low + 1
+        return name
+
+
+def _names(data: bytes, template: str, roster_id: str | None, turns: Turns, keep: str | None
            ) -> tuple[list[str], list[str]]:
     """What to replace in the file (cluster name, unit, account) and with what."""
     text = _zip_text(data)
     if roster_id is None:
-        place = keep or rng.choice(COUNTIES)
-        return [GROWTH_PLACE], [place]
+        return [GROWTH_PLACE], [keep or turns.pick(template, COUNTIES)]
     entries = load_roster(roster_id).entries
     found = max((e for e in entries if e.name in text), key=lambda e: len(e.name), default=None)
+    name = keep or turns.pick(template, [e.name for e in entries])
     if found is None:
-        return [], [keep or rng.choice(entries).name]
-    target = next((e for e in entries if e.name == keep), None) or rng.choice(entries)
+        return [], [name]
+    target = next(e for e in entries if e.name == name)
     old, new = [found.name], [target.name]
     for a, b in ((found.unit, target.unit), (found.account, target.account)):
         if a and b and a in text:

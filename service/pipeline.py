@@ -12,10 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from checkers.detect import detect_template
-
 from checkers import CHECKER_VERSION, check, load_pack, load_roster
 from checkers.codes import CODES
+from checkers.detect import detect_template
 from checkers.findings import Finding, Report, TemplateDetected
 from checkers.pack import RulePack
 from checkers.roster import Roster

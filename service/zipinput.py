@@ -69,6 +69,9 @@ def expand(path: Path, store: BlobStore, max_member_bytes: int, max_files: int, 
     except (zipfile.BadZipFile, OSError, ValueError):
         raise ZipRefused(415, "批量提交须为 zip 压缩包 (a batch must be a zip archive)") from None
     with zf:
+        if "[Content_Types].xml" in zf.namelist():
+            raise ZipRefused(415, "这是一个 Office 文档（.docx/.xlsx），不是压缩包；单个文件请用 POST /api/v1/checks 提交 "
+                                  "(an Office document, not a zip of submissions)")
         infos = [(i, member_name(i)) for i in zf.infolist()]
         infos = [(i, n) for i, n in infos if wanted(i, n)]
         if not infos:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checkers.codes import CODES, Severity
 from checkers.findings import Finding, FindingLocation
+from checkers.kinds.refs import TableRef
 
 if TYPE_CHECKING:
     from checkers.context import Context
@@ -40,3 +41,9 @@ class RuleBase(BaseModel):
             rule=self.id,
             clause=self.clause or None,
         )
+
+    def missing_table(self, ref: TableRef) -> list[Finding]:
+        """T001 for a table the template requires and the document lacks; nothing for an optional one."""
+        if not ref.required:
+            return []
+        return [self.finding("T001", ref.label, f"未找到“{ref.label}”", expected=ref.label, actual=None)]

@@ -35,7 +35,7 @@ class ItemCount(RuleBase):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         sec = ctx.find_section(self.section)
-        if sec is None or sec.words == 0:
+        if sec is None or ctx.is_empty(sec):
             return  # O001 / O004 say so
         n = count_items(ctx, sec, self.item)
         if (self.min is not None and n < self.min) or (self.max is not None and n > self.max):

@@ -55,7 +55,7 @@ class Length(RuleBase):
             if self.section is None:
                 return None
             sec = ctx.find_section(self.section)
-            if sec is None or (sec.words == 0 and ctx.outline_requires_body(self.section)):
+            if sec is None or (ctx.is_empty(sec) and ctx.outline_requires_body(self.section)):
                 return None  # the outline rule reports it missing (O001) or empty (O004)
             return self.target or self.section.title, sec.words, ctx.locate(sec.start)
         if self.scope == "document":

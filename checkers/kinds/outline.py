@@ -44,7 +44,7 @@ class Outline(RuleBase):
                 yield self.finding("O003", spec.title, msg.duplicated(spec, [s.page for s in repeats]),
                                    location=ctx.locate(match.duplicates[i][0].start),
                                    expected=1, actual=len(repeats))
-            if spec.body_required and sec.words == 0:
+            if spec.body_required and ctx.is_empty(sec):
                 yield self.finding("O004", spec.title, msg.empty(ctx.section_label(sec)), location=where,
                                    expected=msg.NON_EMPTY, actual=0)
             if i in match.children:

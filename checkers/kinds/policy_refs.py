@@ -23,14 +23,14 @@ from checkers import nlp
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.kinds.refs import SectionSpec
-from checkers.tables import right_or_below
-from extractor.model import Heading, Table
+from extractor.model import Table
 from extractor.normalize import normalize
 
 if TYPE_CHECKING:
     from checkers.context import Context
 
 _AFTER, _BEFORE = 80, 30
+_ANSWER_SPAN = 12  # paragraphs after a label line that may answer it
 _STOP = re.compile(r"[。；;\n]")
 _NAMES = {"number": "文号", "date": "发文时间"}
 
@@ -85,27 +85,10 @@ class PolicyRefs(RuleBase):
 
 
 def _answers(ctx: Context, label: str) -> Iterator[tuple[int, str, int | None, int | None]]:
-    """The label's own cell and the cell answering it (right, else below); or the paragraphs after
-    a paragraph holding the label, up to the next heading or table."""
-    want = normalize(label)
-    blocks = ctx.doc.blocks
-    for i, b in enumerate(blocks):
-        if isinstance(b, Table):
-            for r, row in enumerate(b.rows):
-                for c, cell in enumerate(row):
-                    if cell.row != r or cell.col != c or want not in normalize(cell.text):
-                        continue
-                    yield i, cell.text, r + 1, c + 1
-                    nxt = right_or_below(b, cell)
-                    if nxt is not None:
-                        yield i, nxt.text, nxt.row + 1, nxt.col + 1
-        elif want in normalize(b.text):
-            for j in range(i, min(len(blocks), i + 12)):
-                after = blocks[j]
-                if j > i and isinstance(after, Table | Heading):
-                    break
-                if not isinstance(after, Table):
-                    yield j, after.text, None, None
+    """The label's own cell or paragraph and every unit answering it (checkers.regions)."""
+    for region in ctx.regions(label, span=_ANSWER_SPAN):
+        for u in dict.fromkeys((region.unit, *region.answers)):
+            yield u.index, u.text, u.row, u.column
 
 
 def _is_short_name(text: str, pol: nlp.Span) -> bool:

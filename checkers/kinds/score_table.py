@@ -98,9 +98,7 @@ def read_scores(rule: ScoreTable, ctx: Context) -> ScoreRead | Finding | None:
     label = rule.table.label
     hit = ctx.find_table(rule.table)
     if hit is None:
-        if rule.table.required:
-            return rule.finding("T001", label, f"未找到“{label}”", expected=label, actual=None)
-        return None
+        return next(iter(rule.missing_table(rule.table)), None)
     index, table = hit
     grid = Grid(transpose(table) if rule.layout == "columns" else table)
     read = ScoreRead(rule, ctx, index)

@@ -15,6 +15,7 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 
 from samples.builder import heading, new_document, paragraph, prose, save, title
+from samples.pictures import add_certificate
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Part:
     paragraphs: tuple[str, ...] = ()  # fixed text right under the heading
     children: tuple[Part, ...] = ()
     seed: int = 0
+    pictures: int = 0  # scanned certificates after the text, each a paragraph holding only its picture
 
     def with_(self, **changes: object) -> Part:
         return replace(self, **changes)
@@ -58,6 +60,8 @@ def _part(doc: DocxDocument, part: Part, level: int, mode: str) -> None:
         paragraph(doc, text)
     if part.words:
         prose(doc, part.words, seed=part.seed)
+    for n in range(part.pictures):
+        add_certificate(doc, lines=4 + n % 3)
     for child in part.children:
         _part(doc, child, level + 1, mode)
 

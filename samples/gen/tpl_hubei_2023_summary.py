@@ -2,7 +2,8 @@
 
 One complete and correct summary of 十堰商用车及部件创新型产业集群 (roster hubei-2023): 11
 sections in order, 二/三/七 over 2000 字, 五 over 1000 字, two 典型案例, an attachment list. Then
-one file per planted defect, each differing from the correct one in a single place.
+one file per planted defect, each differing from the correct one in a single place, and correct
+variants that must pass as well: the attachments as scanned certificates only, no text at all.
 """
 
 from __future__ import annotations
@@ -70,5 +71,11 @@ DEFECTS = {
 }
 
 
+# Correct too, written differently: a checker must not fail them.
+CLEAN_VARIANTS = {
+    "scanned-attachments": (change("十一、", heading="十一、佐证材料", paragraphs=(), pictures=3), "style"),
+}
+
+
 def generate(out: Path) -> list[Path]:
-    return generate_all(PACK, OK, DEFECTS, out)
+    return generate_all(PACK, OK, DEFECTS | CLEAN_VARIANTS, out)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -68,25 +69,11 @@ def is_failure(report: Report) -> bool:
 
 
 def audit(opts: Options, progress: Progress | None = None) -> Result:
-    from service.pipeline import error_report
-
     began = time.monotonic()
     progress = progress or Silent()
+    runner = _runner(opts)
     opts.out.mkdir(parents=True, exist_ok=True)
-    spool = BlobStore(opts.out / ".spool")
-    rows: list[Row] = []
-    first: dict[str, int] = {}  # sha256 -> row that is checked
-    for item in walk(opts.paths, spool, opts.limits):
-        if item.ignored:
-            rows.append(Row(item, IGNORED))
-        elif item.error_code:
-            rows.append(Row(item, FAILED, error_report(item.display, item.sha256, item.error_code, item.error or "")))
-        elif item.sha256 in first:
-            rows.append(Row(item, DUPLICATE, primary=first[item.sha256]))
-            rows[first[item.sha256]].paths.append(item.display)
-        else:
-            first[item.sha256] = len(rows)
-            rows.append(Row(item, CHECKED, paths=[item.display]))
+    rows, first = gather(opts)
     cache = ResultCache(opts.out / ".cache.sqlite", fingerprint(opts.template, opts.roster, opts.limits.ocr))
     todo: list[Job] = []
     for k in first.values():
@@ -99,7 +86,6 @@ def audit(opts: Options, progress: Progress | None = None) -> Result:
     unreadable = sum(r.item.error_code is not None for r in rows)
     progress.start(len(first) + unreadable, len(first) - len(todo) + unreadable, sum(r.status == FAILED for r in rows))
     stop = threading.Event()
-    runner = _runner(opts)
     fresh: list[Job] = []
     run_began = time.monotonic()
 
@@ -151,6 +137,26 @@ def add_cross_findings(rows: list[Row]) -> dict[str, int]:
             "copied_paragraph_pairs": sum(f.code == "B002" for f in flat) // 2}
 
 
+def gather(opts: Options) -> tuple[list[Row], dict[str, int]]:
+    """A Row per input; `first` maps each distinct sha256 to the row that will be checked."""
+    from service.pipeline import error_report
+
+    rows: list[Row] = []
+    first: dict[str, int] = {}
+    for item in walk(opts.paths, BlobStore(opts.out / ".spool"), opts.limits):
+        if item.ignored:
+            rows.append(Row(item, IGNORED))
+        elif item.error_code:
+            rows.append(Row(item, FAILED, error_report(item.display, item.sha256, item.error_code, item.error or "")))
+        elif item.sha256 in first:
+            rows.append(Row(item, DUPLICATE, primary=first[item.sha256]))
+            rows[first[item.sha256]].paths.append(item.display)
+        else:
+            first[item.sha256] = len(rows)
+            rows.append(Row(item, CHECKED, paths=[item.display]))
+    return rows, first
+
+
 def _settle(row: Row, outcome: dict[str, Any], cached: bool) -> None:
     report = Report.model_validate(outcome["report"])
     report.file = row.item.display
@@ -158,11 +164,21 @@ def _settle(row: Row, outcome: dict[str, Any], cached: bool) -> None:
     row.status = FAILED if is_failure(report) else CHECKED
 
 
+class EngineError(RuntimeError):
+    """The engine cannot run at all (the broker is unreachable): the command's problem, not a file's."""
+
+
 def _runner(opts: Options) -> Any:
     if opts.engine == "celery":
         from service.audit.remote import CeleryRunner
 
-        return CeleryRunner(opts.template, opts.roster, opts.limits, window=max(16, 8 * opts.workers))
+        runner = CeleryRunner(opts.template, opts.roster, opts.limits, window=max(16, 8 * opts.workers))
+        problem, workers = runner.preflight()
+        if problem:
+            raise EngineError(problem)
+        if not workers:
+            print("提示：暂无 clustercheck worker 应答，文件已排队，等待 worker 启动……", file=sys.stderr)
+        return runner
     from service.audit.runner import LocalRunner
 
     return LocalRunner(opts.workers, opts.template, opts.roster, opts.limits)

@@ -68,6 +68,16 @@ class CeleryRunner:
         self.peaks: dict[str, dict[str, float]] = {}
         self.files = {k: _send_file(v) for k, v in (("template", template), ("roster", roster)) if Path(v).is_file()}
 
+    def preflight(self) -> tuple[str | None, int]:
+        """(why the broker cannot be used, or None; how many workers answer on our queue's broker)."""
+        try:
+            with self.app.connection_for_write() as conn:
+                conn.ensure_connection(max_retries=1, timeout=3)
+        except Exception as e:
+            return f"无法连接 Celery 代理 {self.settings.broker_url}（{type(e).__name__}）", 0
+        replies = self.app.control.ping(timeout=1.5) or []
+        return None, len(replies)
+
     def run(self, jobs: Sequence[Job], on_result: OnResult, stop: threading.Event) -> None:
         todo = list(reversed(jobs))
         pending: dict[str, tuple[Job, float]] = {}

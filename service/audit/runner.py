@@ -82,17 +82,25 @@ class LocalRunner:
                 self._kill(s)
 
     def _hand(self, s: _Slot, job: Job) -> None:
-        if s.proc is None or not s.proc.is_alive():
-            parent, child = self._ctx.Pipe()
-            s.proc = self._ctx.Process(target=worker_main, name=f"clustercheck-audit-{s.index}",
-                                       args=(child, os.getpid(), self.template, self.roster,
-                                             limits_to_dict(self.limits)))
-            s.proc.start()
-            child.close()
-            s.conn = parent
-        assert s.conn is not None
-        s.conn.send((job.name, job.path))
+        for _ in range(2):  # a worker that died between two files is replaced once
+            if s.proc is None or not s.proc.is_alive():
+                self._kill(s)
+                self._spawn(s)
+            assert s.conn is not None
+            try:
+                s.conn.send((job.name, job.path))
+                break
+            except OSError:
+                self._kill(s)
         s.job, s.started = job, time.monotonic()
+
+    def _spawn(self, s: _Slot) -> None:
+        parent, child = self._ctx.Pipe()
+        s.proc = self._ctx.Process(target=worker_main, name=f"clustercheck-audit-{s.index}",
+                                   args=(child, os.getpid(), self.template, self.roster, limits_to_dict(self.limits)))
+        s.proc.start()
+        child.close()
+        s.conn = parent
 
     def _receive(self, s: _Slot, on_result: OnResult) -> None:
         assert s.conn is not None and s.job is not None

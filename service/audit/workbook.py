@@ -55,7 +55,12 @@ def write_workbook(path: Path, rows: list[Row]) -> None:
     cell = wb.add_format(base)
     summary = summary_rows(rows)
     wide = {i for i, (t, _) in enumerate(SUMMARY_COLUMNS) if t in (_TOP, "同一文件的其他路径")}
-    _sheet(wb.add_worksheet("文件汇总"), SUMMARY_COLUMNS, summary, head, cell, wrap, wide)
+    ws = wb.add_worksheet("文件汇总")
+    _sheet(ws, SUMMARY_COLUMNS, summary, head, cell, wrap, wide)
+    link = len(SUMMARY_COLUMNS) - 1  # 报告: a link a reviewer clicks to open the file's report
+    for r, row in enumerate(summary, start=1):
+        if row[link]:
+            ws.write_url(r, link, f"external:{row[link]}", string=row[link])
     findings = [finding_row(r.report, f) for r in rows if r.report and r.status != "duplicate"
                 for f in r.report.findings]
     _sheet(wb.add_worksheet("问题清单"), FINDING_COLUMNS, findings, head, cell, wrap, {4})

@@ -23,7 +23,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("audit-out"), help="输出文件夹（默认 audit-out）")
     p.add_argument("--template", default="auto", help="模板 id、规则包 .toml 文件，或 auto 逐个自动识别（默认）")
     p.add_argument("--roster", default="auto", help="名单 id、.csv/.xlsx 文件、auto 用模板指定的名单（默认）或 none")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="并行检查进程数（默认：CPU 核数）")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 2,
+                   help="并行检查进程数（默认：CPU 核数）；celery 时决定同时排队的文件数（8 倍，至少 16）")
     p.add_argument("--engine", choices=["local", "celery"], default="local",
                    help="local 本机进程池（默认）；celery 交给 clustercheck worker（经 Redis）")
     p.add_argument("--report-format", choices=["html", "json", "text", "none"], default="html",
@@ -38,7 +39,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from checkers import PackError, RosterError, load_pack, load_roster
     from extractor.base import Limits
-    from service.audit.batch import Options, audit
+    from service.audit.batch import EngineError, Options, audit
     from service.audit.progress import make_progress
 
     missing = [str(p) for p in args.paths if not p.exists()]
@@ -60,7 +61,10 @@ def run(args: argparse.Namespace) -> int:
     limits = Limits(seconds=args.timeout, memory_mb=args.memory, ocr=not args.no_ocr)
     opts = Options(paths=list(args.paths), out=out, template=_ref(args.template), roster=_ref(args.roster),
                    workers=args.workers, engine=args.engine, limits=limits, report_format=args.report_format)
-    result = audit(opts, make_progress(sys.stderr, quiet=args.quiet))
+    try:
+        result = audit(opts, make_progress(sys.stderr, quiet=args.quiet))
+    except EngineError as e:
+        return _usage(str(e))
     s = result.stats
     if result.interrupted:
         print(f"已中断：本次完成 {s['checked_now']} 个，累计完成 {s['checked_now'] + s['from_cache']}/{s['distinct']} 个，"

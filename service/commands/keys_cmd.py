@@ -9,14 +9,15 @@ import sys
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = sub.add_parser("keys", help="管理 API 密钥", description="管理 API 密钥（存于数据库，只保存哈希）。")
     actions = p.add_subparsers(dest="keys_action", metavar="ACTION", required=True)
-    c = actions.add_parser("create", help="新建密钥（只显示这一次）")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", help="数据目录（默认 ./data，或 CLUSTERCHECK_DATA_DIR）")
+    c = actions.add_parser("create", help="新建密钥（只显示这一次）", parents=[common])
     c.add_argument("--role", required=True, choices=["reviewer", "portal", "admin"],
                    help="reviewer 查看与网页；portal 提交并查看自己的；admin 另可管理密钥")
     c.add_argument("--name", default="", help="备注名称，如报送平台名")
-    actions.add_parser("list", help="列出密钥")
-    r = actions.add_parser("revoke", help="吊销密钥")
+    actions.add_parser("list", help="列出密钥", parents=[common])
+    r = actions.add_parser("revoke", help="吊销密钥", parents=[common])
     r.add_argument("id", type=int, help="密钥编号（keys list 中的 id）")
-    p.add_argument("--data-dir", help="数据目录（默认 ./data）")
     return p
 
 

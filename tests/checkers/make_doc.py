@@ -1,7 +1,12 @@
-"""Documents built directly from extractor.model objects, for checking without a parser."""
+"""Documents built directly from extractor.model objects, and packs of a few rules, for checking one
+kind at a time without a parser or a shipped pack."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from checkers import Finding, RulePack, check
+from checkers.pack import parse_pack
 from extractor.headings import split_number
 from extractor.model import Cell, Document, Heading, Location, Meta, Paragraph, Table
 from samples.builder import prose_text
@@ -45,3 +50,26 @@ def make(*items: object, filename: str = "test.docx", title: str | None = None) 
         if not isinstance(b, Table) and b.loc.paragraph is None:
             b.loc = Location(page=b.loc.page, paragraph=n)
     return Document(blocks=blocks, meta=Meta(format="docx", filename=filename, title=title))
+
+
+_PACK_META = {"id": "t", "title": "测试", "seed": "test", "version": "1"}
+
+
+def pack_of(*rules: dict[str, Any]) -> RulePack:
+    """Rules as a pack's TOML would load them, under a test [pack] table."""
+    return RulePack.model_validate({"pack": _PACK_META, "rules": list(rules)})
+
+
+def toml_pack(rules: str) -> RulePack:
+    """Rules written in the pack's TOML (``[[rules]]`` tables), under a test [pack] table."""
+    head = "".join(f'{k} = "{v}"\n' for k, v in _PACK_META.items())
+    return parse_pack(f"[pack]\n{head}{rules}", "test")
+
+
+def run(doc: Document, *rules: dict[str, Any]) -> list[Finding]:
+    return check(doc, pack_of(*rules)).findings
+
+
+def codes(findings: list[Finding]) -> list[tuple[str, str]]:
+    """(code, target) of every finding, sorted."""
+    return sorted((f.code, f.target) for f in findings)

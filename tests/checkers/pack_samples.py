@@ -3,12 +3,18 @@ door (extract → detect → check), once per test session, and reduce a report 
 
 `report(pack, variant)` checks samples/files/<pack>_<variant>.docx against its pack and roster, with
 the template detection result recorded; `problems()` / `significant()` are its errors and warnings.
+`PackSamples` holds the tests every pack with a sample generator passes; a pack's test module
+subclasses it and adds what is particular to its template.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
+from typing import ClassVar
+
+import pytest
 
 from checkers import Finding, Report, check, load_pack, load_roster
 from checkers.detect import detect_template
@@ -58,3 +64,40 @@ def one(r: Report, code: str, rule: str) -> Finding:
     found = [f for f in r.findings if f.code == code and f.rule == rule]
     assert found, f"no {code} from rule {rule}: {significant(r)}"
     return found[0]
+
+
+class PackSamples:
+    """The complete sample passes clean and is recognised as its template; every planted defect has
+    a sample and is reported alone, with its code, the rule that fired and the template's label.
+
+    A subclass (named Test…) sets PACK, EXPECTED (variant -> keys, "ok" -> set()) and VARIANTS (the
+    names of the generator's other samples, so one nobody expects is caught); `variant` runs over EXPECTED.
+    """
+
+    PACK: ClassVar[str]
+    EXPECTED: ClassVar[dict[str, set[Key]]]
+    VARIANTS: ClassVar[Collection[str]]
+
+    def pytest_generate_tests(self, metafunc: pytest.Metafunc) -> None:
+        if "variant" in metafunc.fixturenames:
+            metafunc.parametrize("variant", sorted(set(self.EXPECTED) - {"ok"}))
+
+    @pytest.fixture(scope="class")
+    def reports(self) -> dict[str, Report]:
+        return check_samples(self.PACK)
+
+    def test_every_planted_defect_has_a_sample_and_an_expectation(self, reports: dict[str, Report]) -> None:
+        assert set(reports) == set(self.EXPECTED) == {"ok", *self.VARIANTS}
+
+    def test_the_complete_sample_passes_clean(self, reports: dict[str, Report]) -> None:
+        report = reports["ok"]
+        assert significant(report) == set(), [f.message for f in report.findings]
+        assert report.verdict == "pass"
+
+    def test_each_planted_defect_is_reported_alone(self, reports: dict[str, Report], variant: str) -> None:
+        r = reports[variant]
+        assert significant(r) == self.EXPECTED[variant], [f.message for f in r.findings]
+
+    def test_the_sample_is_recognised_as_its_template(self) -> None:
+        detected = detect_template(document(self.PACK, "ok"))
+        assert detected.id == self.PACK and detected.confidence >= 0.9

@@ -7,10 +7,7 @@ import pytest
 
 from checkers import check
 from checkers.findings import Finding
-from checkers.pack import parse_pack
-from tests.checkers.make_doc import P, T, make
-
-HEAD = '[pack]\nid = "t-decl"\ntitle = "测试"\nseed = "004"\nversion = "1"\n'
+from tests.checkers.make_doc import P, T, make, toml_pack
 
 GOV = '{ label = "集群所在地县以上人民政府意见", needs = ["seal", "date"] }'
 SIGN = '{ label = "集群促进组织负责人签字", needs = ["signature", "date"] }'
@@ -20,11 +17,11 @@ OPINION = '{ label = "经信部门意见", needs = ["text", "date"] }'
 
 
 def declaration(*blocks: str) -> str:
-    return HEAD + f'[[rules]]\nid = "decl"\nkind = "declaration"\nclause = "真实性声明"\nblocks = [{", ".join(blocks)}]\n'
+    return f'[[rules]]\nid = "decl"\nkind = "declaration"\nclause = "真实性声明"\nblocks = [{", ".join(blocks)}]\n'
 
 
-def run(pack_text: str, *items: object) -> list[Finding]:
-    return check(make(*items), parse_pack(pack_text, "test")).findings
+def run(rules: str, *items: object) -> list[Finding]:
+    return check(make(*items), toml_pack(rules)).findings
 
 
 def got(findings: list[Finding]) -> list[tuple[str, str, object]]:
@@ -96,7 +93,7 @@ def test_missing_declaration_is_d001_unless_optional() -> None:
 
 # ---- one-vote veto -----------------------------------------------------------------------------
 
-VETO = HEAD + """[[rules]]
+VETO = """[[rules]]
 id = "veto"
 kind = "veto"
 clause = "表10：产业集群质量、安全、环保情况（一票否决）"
@@ -137,7 +134,7 @@ def test_veto_as_paragraphs() -> None:
 
 def choice(label: str, options: list[str], multiple: bool = False) -> str:
     opts = ", ".join(f'"{o}"' for o in options)
-    return HEAD + (f'[[rules]]\nid = "choice"\nkind = "choice"\nclause = "{label}"\nlabel = "{label}"\n'
+    return (f'[[rules]]\nid = "choice"\nkind = "choice"\nclause = "{label}"\nlabel = "{label}"\n'
                    f'options = [{opts}]\nmultiple = {str(multiple).lower()}\n')
 
 

@@ -4,22 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from checkers.api import check
-from checkers.findings import Finding
-from checkers.pack import RulePack
-from extractor.model import Document
-from tests.checkers.make_doc import H, P, T, make
-
-
-def run(doc: Document, *rules: dict[str, Any]) -> list[Finding]:
-    pack = RulePack.model_validate({"pack": {"id": "t", "title": "t", "seed": "test", "version": "1"},
-                                    "rules": list(rules)})
-    return check(doc, pack).findings
-
-
-def codes(findings: list[Finding]) -> list[tuple[str, str]]:
-    return sorted((f.code, f.target) for f in findings)
-
+from extractor.model import Document, Location, Paragraph
+from tests.checkers.make_doc import H, P, T, codes, make, run
 
 # ---- evidence_items -----------------------------------------------------------------------------
 ITEMS = {"id": "ev", "kind": "evidence_items",
@@ -72,6 +58,16 @@ def test_attachments_present_missing_or_empty() -> None:
     assert f.message == "未找到“七、佐证材料”部分"
     (f,) = run(make(H("一、情况"), P("正文"), H("七、佐证材料")), ATTACH)
     assert "为空" in f.message and f.actual == 0
+
+
+def test_scanned_certificates_are_attachments() -> None:
+    """A paragraph holding only a picture (a scan) is an item: neither E002 nor O004 for the section."""
+    scan = Paragraph(text="", loc=Location(), images=1)
+    outline = {"id": "outline", "kind": "outline", "sections": [{"number": "七", "title": "佐证材料"}]}
+    assert run(make(H("七、佐证材料"), scan, scan), ATTACH, outline) == []
+    rule = ATTACH | {"section": {"title": "附件"}}
+    assert run(make(H("一、情况"), P("正文"), P("附件："), scan), rule) == []
+    assert codes(run(make(H("七、佐证材料")), ATTACH, outline)) == [("E002", "佐证材料"), ("O004", "佐证材料")]
 
 
 def test_attachments_as_a_lead_paragraph() -> None:

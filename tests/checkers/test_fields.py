@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from checkers.api import check
-from checkers.findings import Finding
-from checkers.pack import PackError, RulePack, parse_pack
+from checkers.pack import PackError, parse_pack
 from extractor.model import Document
-from tests.checkers.make_doc import H, P, T, make
-
-
-def pack(*rules: dict[str, Any]) -> RulePack:
-    return RulePack.model_validate({"pack": {"id": "t", "title": "t", "seed": "test", "version": "1"},
-                                    "rules": list(rules)})
-
-
-def run(doc: Document, *rules: dict[str, Any]) -> list[Finding]:
-    return check(doc, pack(*rules)).findings
-
-
-def codes(findings: list[Finding]) -> list[tuple[str, str]]:
-    return sorted((f.code, f.target) for f in findings)
-
+from tests.checkers.make_doc import H, P, T, codes, make, pack_of, run
 
 # ---- grid: a 统计报表 with 其中 rows, a unit column and merged label cells --------------------------
 STATS = {
@@ -216,7 +198,7 @@ def test_t002_blank_growth_cell_is_reported() -> None:
 def test_column_parents_may_not_name_a_rate_column() -> None:
     rule = GROWTH | {"column_parents": {"增幅（%）": "2022年"}}
     with pytest.raises(ValueError, match="增幅或比率列"):
-        pack(rule)
+        pack_of(rule)
 
 
 def test_missing_column() -> None:
@@ -307,7 +289,7 @@ def test_list_too_few_and_incomplete_records() -> None:
 def test_unknown_labels_are_pack_errors() -> None:
     bad = STATS | {"rows": [{"label": "其中：高新技术企业", "parent": "企业总数"}]}
     with pytest.raises(Exception, match="企业总数"):
-        pack(bad)
+        pack_of(bad)
     text = """
 [pack]
 id = "x"

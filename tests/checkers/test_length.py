@@ -7,17 +7,8 @@ import pytest
 
 from checkers import check
 from checkers.findings import Finding
-from checkers.pack import parse_pack
 from extractor.counting import word_count
-from tests.checkers.make_doc import H, P, T, make, prose
-
-HEAD = """
-[pack]
-id = "t-length"
-title = "测试"
-seed = "000"
-version = "1"
-"""
+from tests.checkers.make_doc import H, P, T, make, prose, toml_pack
 
 OUTLINE = """
 [[rules]]
@@ -29,7 +20,7 @@ sections = [{ number = "一", title = "集群企业发展情况" }, { number = "
 
 
 def run(rules: str, *items: object) -> list[Finding]:
-    return check(make(*items), parse_pack(HEAD + rules, "test")).findings
+    return check(make(*items), toml_pack(rules)).findings
 
 
 def exactly(words: int) -> P:

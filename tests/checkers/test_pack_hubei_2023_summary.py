@@ -40,6 +40,13 @@ def test_planted_defect_is_found_with_code_and_target(defect: str) -> None:
     assert r.template_detected.id == PACK
 
 
+def test_picture_only_attachments_pass_e002() -> None:
+    """佐证材料 of scanned certificates only: no text at all, yet not empty (E002 would be a false error)."""
+    r = report(PACK, "scanned-attachments")
+    assert (r.verdict, problems(r)) == ("pass", set()), [f.message for f in r.findings]
+    assert [o.title for o in r.outline][-1] == "佐证材料"
+
+
 def test_findings_carry_numbers_rule_and_clause() -> None:
     short = next(f for f in report(PACK, "short-section").findings if f.code == "L001")
     assert short.expected == 2000 and 1500 <= short.actual < 2000

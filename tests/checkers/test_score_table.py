@@ -2,24 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from checkers.api import check
-from checkers.findings import Finding
-from checkers.pack import RulePack
 from extractor.model import Document
-from tests.checkers.make_doc import P, T, make
-
-
-def run(doc: Document, *rules: dict[str, Any]) -> list[Finding]:
-    pack = RulePack.model_validate({"pack": {"id": "t", "title": "t", "seed": "003", "version": "1"},
-                                    "rules": list(rules)})
-    return check(doc, pack).findings
-
-
-def codes(findings: list[Finding]) -> list[tuple[str, str]]:
-    return sorted((f.code, f.target) for f in findings)
-
+from tests.checkers.make_doc import P, T, codes, make, run
 
 T3 = {"id": "t3", "kind": "score_table", "total_max": 20,
       "table": {"label": "表3", "header": ["工作考核指标", "集群工作组织机构"]}}

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import queue
 import threading
 import time
+import zipfile
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -87,15 +89,20 @@ def test_same_file_twice_is_one_stored_file_and_one_report(service: Service) -> 
 
 
 def test_unreadable_file_is_a_done_check_with_its_f_code(service: Service) -> None:
-    h = service.keys.h("portal")
-    broken = summary_docx()[:3000]  # a docx cut short: sniffs as a zip but does not open
-    r = service.client.post("/api/v1/checks", **upload(broken, "坏文件.docx"), headers=h)
-    if r.status_code == 415:
-        assert "无法检查" in r.json()["detail"]
-        return
+    buf = io.BytesIO()  # sniffs as a docx (the parts are there), but its XML is broken
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document><w:body><w:p>断")
+    r = service.client.post("/api/v1/checks", **upload(buf.getvalue(), "坏文件.docx"), headers=service.keys.h("portal"))
     body = r.json()
-    assert r.status_code == 200 and body["verdict"] == "fail"
-    assert body["report"]["findings"][0]["code"].startswith("F")
+    assert r.status_code == 200 and body["status"] == "done" and body["verdict"] == "fail"
+    assert body["report"]["findings"][0]["code"] == "F001"
+
+
+def test_truncated_file_is_415(service: Service) -> None:
+    cut = summary_docx()[:3000]  # a zip cut short: nothing a parser can open
+    r = service.client.post("/api/v1/checks", **upload(cut, "半截.docx"), headers=service.keys.h("portal"))
+    assert r.status_code == 415 and "无法检查" in r.json()["detail"]
 
 
 def test_html_and_xlsx_reports(service: Service) -> None:

@@ -1,0 +1,1 @@
+"""Job engines: `local` (worker processes of the server) and `celery` (Redis), one task for both."""
