@@ -1,6 +1,6 @@
 """How fast is `clustercheck audit` on a 1,000-file archive, and does a resume redo nothing?
 
-    .venv/bin/python bench/bench_audit.py [--n 1000] [--no-celery]
+    .venv/bin/python bench/bench_audit.py [--n 1000] [--only local-1|local-2|celery-2|resume ...]
 
 Builds the archive with samples.archive into bench/out/ (gitignored; kept between runs), then runs
 the real CLI, each time into a fresh output folder (an empty cache):
@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 CLI = Path(sys.executable).with_name("clustercheck")
 BROKER = "redis://127.0.0.1:6379/0"
+RUNS = ["local-1", "local-2", "celery-2", "resume"]
 
 
 def archive(n: int) -> Path:
@@ -90,11 +91,12 @@ def celery(root: Path, out: Path) -> dict[str, Any]:
     queue = f"cc-bench-{uuid.uuid4().hex[:8]}"
     data = OUT / "celery-data"
     shutil.rmtree(data, ignore_errors=True)
-    env = {**os.environ, "CLUSTERCHECK_DATA_DIR": str(data), "CLUSTERCHECK_BROKER_URL": BROKER,
-           "CLUSTERCHECK_CELERY_QUEUE": queue}
+    env = {**os.environ, "CLUSTERCHECK_BROKER_URL": BROKER, "CLUSTERCHECK_CELERY_QUEUE": queue}
     data.mkdir(parents=True)
+    # a data folder each: audit tasks need none, and two workers migrating one new SQLite file race
     workers = [subprocess.Popen([str(CLI), "worker", "--concurrency", "1", "--loglevel", "warning",
-                                 "--hostname", f"w{k}-{queue}@%h"], env=env, stdout=subprocess.DEVNULL,
+                                 "--hostname", f"w{k}-{queue}@%h"],
+                                env={**env, "CLUSTERCHECK_DATA_DIR": str(data / f"w{k}")}, stdout=subprocess.DEVNULL,
                                 stderr=(data / f"worker{k}.log").open("wb")) for k in (1, 2)]
     try:
         return audit(root, out, 2, "celery", env)
@@ -131,25 +133,30 @@ def line(name: str, s: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=1000)
-    ap.add_argument("--no-celery", action="store_true")
+    ap.add_argument("--only", action="append", choices=RUNS, help="run only these (repeatable)")
     args = ap.parse_args(argv)
+    runs = args.only or RUNS
     root = archive(args.n)
-    results: dict[str, dict[str, Any]] = {}
-    for workers in (1, 2):
-        results[f"local, {workers} worker(s)"] = audit(root, OUT / f"audit-local-{workers}", workers)
-        print(line(f"local, {workers} worker(s)", results[f"local, {workers} worker(s)"]), flush=True)
-    if not args.no_celery:
-        results["celery, 2 workers"] = celery(root, OUT / "audit-celery-2")
-        print(line("celery, 2 workers", results["celery, 2 workers"]), flush=True)
-    one, two = results["local, 1 worker(s)"], results["local, 2 worker(s)"]
-    print(f"inputs {two['inputs']}: distinct {two['distinct']}, duplicates {two['duplicates']}, "
-          f"failed {two['failed']}, ignored {two['ignored']}; cross checks {two.get('cross')}")
-    print(f"speed-up 1 -> 2 workers: {one['run_seconds'] / two['run_seconds']:.2f}x (engine time), "
-          f"{one['command_seconds'] / two['command_seconds']:.2f}x (whole command)")
-    r = resume(root, OUT / "audit-resume", two["distinct"])
-    print(f"resume after SIGKILL at ~50%: {r['finished_before_kill']} finished before the kill, rerun took "
-          f"{r['rerun_from_cache']} from the cache and checked {r['rerun_checked']}; redone: {r['redone']}")
-    (OUT / "bench_audit.json").write_text(json.dumps({**results, "resume": r}, ensure_ascii=False, indent=1))
+    saved = OUT / "bench_audit.json"
+    results: dict[str, Any] = json.loads(saved.read_text()) if saved.is_file() else {}
+    for name in runs:
+        if name == "resume":
+            distinct = results.get("local-2", {}).get("distinct") or audit(root, OUT / "audit-local-2", 2)["distinct"]
+            results[name] = r = resume(root, OUT / "audit-resume", distinct)
+            print(f"resume after SIGKILL at ~50%: {r['finished_before_kill']} finished before the kill, rerun took "
+                  f"{r['rerun_from_cache']} from the cache and checked {r['rerun_checked']}; redone: {r['redone']}")
+            continue
+        workers = int(name[-1])
+        out = OUT / f"audit-{name}"
+        results[name] = celery(root, out) if name.startswith("celery") else audit(root, out, workers)
+        print(line(name, results[name]), flush=True)
+    if "local-1" in results and "local-2" in results:
+        one, two = results["local-1"], results["local-2"]
+        print(f"inputs {two['inputs']}: distinct {two['distinct']}, duplicates {two['duplicates']}, "
+              f"failed {two['failed']}, ignored {two['ignored']}; cross checks {two.get('cross')}")
+        print(f"speed-up 1 -> 2 workers: {one['run_seconds'] / two['run_seconds']:.2f}x (engine time), "
+              f"{one['command_seconds'] / two['command_seconds']:.2f}x (whole command)")
+    saved.write_text(json.dumps(results, ensure_ascii=False, indent=1))
     return 0
 
 

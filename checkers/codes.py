@@ -1,8 +1,17 @@
 """The one table of finding codes. Codes are stable across templates and releases: users filter
-on them and look them up; the pack's rule id says which requirement of which template fired."""
+on them and look them up; the pack's rule id says which requirement of which template fired.
+
+This table is also the documentation: docs/codes.md is written from it,
+
+    python -m checkers.codes --markdown > docs/codes.md
+
+and a test fails when the two differ.
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
 from dataclasses import dataclass
 from typing import Literal
 
@@ -60,3 +69,51 @@ _TABLE = [
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _TABLE}
+
+# The first letter of a code says what it concerns.
+GROUPS = {
+    "F": "文件（提取时发现）",
+    "C": "集群名称与名单",
+    "O": "提纲与章节",
+    "L": "字数",
+    "T": "表格与数值",
+    "E": "佐证材料",
+    "D": "声明、一票否决与模板说明",
+    "B": "批量审核（比较同一批材料）",
+}
+_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def markdown() -> str:
+    lines = [
+        "# Finding codes",
+        "",
+        "<!-- Written by `python -m checkers.codes --markdown` from checkers/codes.py; edit that table. -->",
+        "",
+        "Every finding has a stable code (what kind of problem, the same in every template) and the id",
+        "of the pack rule that fired (which requirement of which template). The severity below is the",
+        "default; a pack rule may set its own. A report fails when it has any error.",
+        "",
+    ]
+    for letter, title in GROUPS.items():
+        lines += [f"## {letter} — {title}", "", "| 代码 | 名称 | 默认级别 | 问题 | 处理 |", "| --- | --- | --- | --- | --- |"]
+        lines += [f"| {c.code} | `{c.name}` | {_SEVERITY[c.severity]} | {c.title} | {c.fix} |"
+                  for c in _TABLE if c.code.startswith(letter)]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m checkers.codes", description="The finding codes.")
+    ap.add_argument("--markdown", action="store_true", help="print docs/codes.md")
+    args = ap.parse_args(argv)
+    if args.markdown:
+        sys.stdout.write(markdown())
+    else:
+        for c in _TABLE:
+            print(f"{c.code}  {c.severity:<7}  {c.name:<32}  {c.title}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

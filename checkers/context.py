@@ -3,11 +3,10 @@ turn a template's label ("二、集群企业发展情况", "表3", "集群名称
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
-
-from rapidfuzz import fuzz
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from checkers.findings import ClusterResult, FindingLocation
 from checkers.kinds.refs import SectionSpec, TableRef
@@ -21,15 +20,7 @@ if TYPE_CHECKING:
     from checkers.pack import RulePack
     from checkers.roster import Roster
 
-
-def similarity(a: str, b: str) -> float:
-    """0–100 title similarity, tolerant to punctuation, width and small wording changes."""
-    na, nb = normalize(a), normalize(b)
-    if not na or not nb:
-        return 0.0
-    if na == nb:
-        return 100.0
-    return max(fuzz.ratio(na, nb), 0.95 * fuzz.partial_ratio(na, nb) if min(len(na), len(nb)) >= 4 else 0.0)
+T = TypeVar("T")
 
 
 @dataclass
@@ -38,6 +29,14 @@ class Context:
     pack: RulePack
     roster: Roster | None = None
     cluster: ClusterResult = field(default_factory=ClusterResult)
+    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What several rules ask of the document (a table found, an attachments part read),
+        computed once per check whichever rule asks first."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # ---- sections -------------------------------------------------------------------------
     @cached_property
@@ -100,6 +99,16 @@ class Context:
                     return s.body_required
         return False
 
+    def block_indices(self, specs: Iterable[SectionSpec], *, with_heading: bool = False) -> list[int]:
+        """Blocks of the sections found for `specs`, in document order, each once: where a rule limited
+        to some parts of the outline reads, or what it leaves out."""
+        out: set[int] = set()
+        for spec in specs:
+            sec = self.find_section(spec)
+            if sec is not None:
+                out.update(range(sec.start if with_heading else sec.start + 1, sec.end))
+        return sorted(out)
+
     def is_empty(self, s: Section) -> bool:
         """No text and no picture: a part made of scanned certificates is not empty (O004, E002)."""
         return s.words == 0 and not any(pictures(b) for b in self.doc.section_blocks(s))
@@ -111,7 +120,7 @@ class Context:
         return s.heading.text.strip() or f"{s.number} {s.title}".strip()
 
     def section_at(self, index: int) -> Section | None:
-        """The innermost headed section containing block `index`."""
+        """The innermost headed section containing block `index`: what a finding's location names."""
         best: Section | None = None
         for s in self.headed:
             if s.start <= index < s.end and (best is None or s.level >= best.level):
@@ -128,9 +137,9 @@ class Context:
         return title_lines(self.doc)
 
     # ---- text units and labelled regions ----------------------------------------------------
-    @cached_property
-    def units(self) -> list[TextUnit]:
-        """Every heading, paragraph and table cell once, in reading order."""
+    @property
+    def units(self) -> tuple[TextUnit, ...]:
+        """Every heading, paragraph and table cell once, in reading order, normalised once per document."""
         return text_units(self.doc)
 
     def regions(self, label: str, *, span: int = 6) -> list[Region]:
@@ -154,17 +163,23 @@ class Context:
     # ---- tables ---------------------------------------------------------------------------
     def find_table(self, ref: TableRef) -> tuple[int, Table] | None:
         """The first table whose caption or preceding heading matches, and whose cells hold the header words."""
-        for i, b in enumerate(self.doc.blocks):
-            if not isinstance(b, Table):
+        return self.once(("table", ref.label, tuple(ref.caption), tuple(ref.header)), lambda: self._find_table(ref))
+
+    def _find_table(self, ref: TableRef) -> tuple[int, Table] | None:
+        for i, text in self._table_texts.items():
+            if ref.header and not all(normalize(h) in text for h in ref.header):
                 continue
-            if ref.header:
-                text = normalize(b.text())
-                if not all(normalize(h) in text for h in ref.header):
-                    continue
-            if ref.caption and not self._caption_matches(i, b, ref.caption):
+            table = self.doc.blocks[i]
+            assert isinstance(table, Table)
+            if ref.caption and not self._caption_matches(i, table, ref.caption):
                 continue
-            return i, b
+            return i, table
         return None
+
+    @cached_property
+    def _table_texts(self) -> dict[int, str]:
+        """Block index -> the table's text normalised, in document order."""
+        return {i: normalize(b.text()) for i, b in enumerate(self.doc.blocks) if isinstance(b, Table)}
 
     def _caption_matches(self, index: int, table: Table, words: list[str]) -> bool:
         near = [table.caption or ""]
@@ -182,40 +197,48 @@ class Context:
         """Every place a label is filled in: the cell right of (else below) a label cell, or the
         text after "label：" in a paragraph. Forms put 集群名称 in both places, so all are returned."""
         wanted = [normalize(x) for x in labels if x]
+        starts = {w[:1] for w in wanted} | {x[:1] for x in labels if x}
         hits: list[FieldHit] = []
-        for i, b in enumerate(self.doc.blocks):
-            if isinstance(b, Table):
-                hits.extend(self._table_hits(i, b, wanted))
-            else:
-                text = b.text.strip()
-                for lab in labels:
-                    pos = _label_pos(text, lab)
-                    if pos is not None:
-                        value = text[pos:].strip().lstrip(":：").strip()
-                        hits.append(FieldHit(label=lab, text=value, index=i))
-                        break
+        for _n, u in sorted(p for s in starts for p in self._by_first.get(s, [])):
+            if u.in_table:
+                hit = self._cell_hit(u, wanted)
+                if hit is not None:
+                    hits.append(hit)
+                continue
+            text = u.text.strip()
+            for lab in labels:
+                pos = _label_pos(text, lab)
+                if pos is not None:
+                    hits.append(FieldHit(label=lab, text=text[pos:].strip().lstrip(":：").strip(), index=u.index))
+                    break
         return hits
+
+    @cached_property
+    def _by_first(self) -> dict[str, list[tuple[int, TextUnit]]]:
+        """(position, unit) by the first character a label would start with (a cell normalised, a
+        paragraph as typed), so a field lookup reads only the units that may hold it."""
+        out: dict[str, list[tuple[int, TextUnit]]] = {}
+        for n, u in enumerate(self.units):
+            out.setdefault((u.norm if u.in_table else u.text.lstrip())[:1], []).append((n, u))
+        return out
 
     def field_value(self, labels: list[str]) -> FieldHit | None:
         hits = self.field_hits(labels)
         filled = [h for h in hits if h.text.strip(" _　")]
         return (filled or hits or [None])[0]
 
-    def _table_hits(self, index: int, t: Table, wanted: list[str]) -> list[FieldHit]:
-        out: list[FieldHit] = []
-        for r, row in enumerate(t.rows):
-            for c, cell in enumerate(row):
-                if cell.row != r or cell.col != c:
-                    continue
-                norm = normalize(cell.text).rstrip(":：")
-                if not norm or not any(norm == w or (norm.startswith(w) and len(norm) <= len(w) + 6) for w in wanted):
-                    continue
-                target = right_or_below(t, cell)
-                if target is None:
-                    continue
-                out.append(FieldHit(label=cell.text.strip(), text=target.text.strip(), index=index,
-                                    row=target.row + 1, column=target.col + 1, table=t.caption))
-        return out
+    def _cell_hit(self, u: TextUnit, wanted: list[str]) -> FieldHit | None:
+        """The value of a label cell: the cell right of it, else below it."""
+        norm = u.norm.rstrip(":：")
+        if not any(norm == w or (norm.startswith(w) and len(norm) <= len(w) + 6) for w in wanted):
+            return None
+        t = self.doc.blocks[u.index]
+        assert isinstance(t, Table) and u.row is not None and u.column is not None
+        target = right_or_below(t, t.rows[u.row - 1][u.column - 1])
+        if target is None:
+            return None
+        return FieldHit(label=u.text.strip(), text=target.text.strip(), index=u.index,
+                        row=target.row + 1, column=target.col + 1, table=t.caption)
 
 
 def _spec_key(spec: SectionSpec) -> tuple[str, str]:

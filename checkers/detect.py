@@ -38,7 +38,7 @@ class Signals:
     @classmethod
     def of(cls, doc: Document) -> Signals:
         cover = [*title_lines(doc), Path(doc.meta.filename).stem]
-        short = {normalize(u.text) for u in text_units(doc) if len(u.text.strip()) <= SHORT_LINE}
+        short = {u.norm for u in text_units(doc) if len(u.text.strip()) <= SHORT_LINE}
         short |= {normalize(t.caption) for t in doc.tables() if t.caption}
         return cls(
             title="\x00".join(normalize(x) for x in cover if x),

@@ -70,6 +70,12 @@ class AttachmentPart:
 
 
 def attachment_part(ctx: Context, spec: SectionSpec) -> AttachmentPart | None:
+    """The attachments part of the submission, read once per check (every evidenced row asks)."""
+    key = ("attachments", spec.number, spec.title, tuple(spec.aliases))
+    return ctx.once(key, lambda: _attachment_part(ctx, spec))
+
+
+def _attachment_part(ctx: Context, spec: SectionSpec) -> AttachmentPart | None:
     sec = ctx.find_section(spec)
     if sec is not None:
         items = sum(1 for b in ctx.doc.section_blocks(sec) if _is_item(b))
@@ -128,9 +134,14 @@ def name_list_present(ctx: Context, subj: str, exclude: int) -> bool:
             return True
     return False
 
+
 def flagged_rows(ctx: Context) -> set[tuple[int, int]]:
     """(block index, row) of every row a `fields` rule of the pack flags evidence/name_list: that rule
     reports them, so `evidence_items` leaves them alone."""
+    return ctx.once("flagged-rows", lambda: _flagged_rows(ctx))
+
+
+def _flagged_rows(ctx: Context) -> set[tuple[int, int]]:
     from checkers.kinds.fields import Fields
 
     out: set[tuple[int, int]] = set()

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from checkers.findings import Finding
-from checkers.nlp import DATE_RE
 from checkers.numbers import fmt, parse_number
 from checkers.tables import Grid, key_matches, label_key, right_or_below
 from extractor.normalize import normalize
@@ -15,18 +14,13 @@ from extractor.normalize import normalize
 if TYPE_CHECKING:
     from checkers.context import Context
     from checkers.kinds.fields import FieldRow, Fields
-    from extractor.model import Cell
+    from extractor.model import Cell, Table
 
 _TOTALS = {"合计", "小计", "总计"}
 
 
 # ---- pairs ---------------------------------------------------------------------------------------
-def check_pairs(rule: Fields, ctx: Context) -> Iterator[Finding]:
-    hit = ctx.find_table(rule.table)
-    if hit is None:
-        yield from rule.missing_table(rule.table)
-        return
-    index, table = hit
+def check_pairs(rule: Fields, ctx: Context, index: int, table: Table) -> Iterator[Finding]:
     grid = Grid(table)
     keys = {label_key(x) for spec in rule.rows for x in [spec.label, *spec.aliases]}
     for spec in rule.rows:
@@ -44,7 +38,7 @@ def check_pairs(rule: Fields, ctx: Context) -> Iterator[Finding]:
             if code == "T002" and not spec.required:
                 continue
             yield rule.finding(code, spec.label, f"“{target}”{message}", location=where,
-                               expected=spec.unit or spec.type, actual=value.strip())
+                               expected=spec.wanted, actual=value.strip())
 
 
 def _occurrences(grid: Grid, spec: FieldRow, keys: set[str]) -> Iterator[tuple[Cell, str, int, int]]:
@@ -86,28 +80,17 @@ def _path(grid: Grid, lab: Cell, label: str) -> str:
 
 def _problem(spec: FieldRow, value: str) -> tuple[str, str] | None:
     text = value.strip()
-    if not text.strip(" _＿　:："):
-        return "T002", "未填写"
-    if spec.type == "number":
+    if spec.type == "number" and text.strip(" _＿　:："):
         p = parse_number(text, spec.unit)
         if p.status == "invalid":
             return "T003", f"填写为“{text}”：{p.reason}"
         if p.number is not None and p.number < 0 and not spec.signed:
             return "T003", f"为负数（{text}）"
-    elif spec.type == "date" and not DATE_RE.search(text):
-        return "T003", f"“{text}”不是日期"
-    if spec.pattern and not re.search(spec.pattern, normalize(text)):
-        return "T003", f"“{text}”格式不正确"
-    return None
+    return spec.text_problem(text)
 
 
 # ---- list ----------------------------------------------------------------------------------------
-def check_list(rule: Fields, ctx: Context) -> Iterator[Finding]:
-    hit = ctx.find_table(rule.table)
-    if hit is None:
-        yield from rule.missing_table(rule.table)
-        return
-    index, table = hit
+def check_list(rule: Fields, ctx: Context, index: int, table: Table) -> Iterator[Finding]:
     grid = Grid(table)
     label = rule.table.label
     header, cols = _header(grid, rule.columns)

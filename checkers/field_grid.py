@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -10,14 +9,13 @@ from typing import TYPE_CHECKING
 
 from checkers.evidence import has_reference, name_list_present, named_in_attachments, subject
 from checkers.findings import Finding, FindingLocation
-from checkers.nlp import DATE_RE
 from checkers.numbers import convert, fmt, parse_number, parse_unit, shown, unit_in_label
 from checkers.tables import Grid, label_key
 
 if TYPE_CHECKING:
     from checkers.context import Context
     from checkers.kinds.fields import FieldRow, Fields
-    from extractor.model import Cell
+    from extractor.model import Cell, Table
 
 MARKERS = ("附名单", "需提供佐证材料", "并标注所在页码")
 UNIT_HEADERS = {"单位", "计量单位", "数据单位", "计算单位", "统计单位"}
@@ -50,13 +48,8 @@ class GridRead:
         return f"的“{name}”" if any(p in name for p in "（(") else f"（{name}）"
 
 
-def check_grid(rule: Fields, ctx: Context) -> Iterator[Finding]:
+def check_grid(rule: Fields, ctx: Context, index: int, table: Table) -> Iterator[Finding]:
     label = rule.table.label
-    hit = ctx.find_table(rule.table)
-    if hit is None:
-        yield from rule.missing_table(rule.table)
-        return
-    index, table = hit
     grid = Grid(table)
     rows = grid.find_rows({r.label: r.aliases for r in rule.rows})
     for spec in rule.rows:
@@ -145,7 +138,7 @@ def _read_row(read: GridRead, spec: FieldRow, unit_col: int | None) -> None:
         p = parse_number(text, unit)
         if p.status == "blank":
             if spec.required:
-                read.add("T002", spec.label, f"{target}未填写", r, c, expected=want or "数值", actual="")
+                read.add("T002", spec.label, f"{target}未填写", r, c, expected=col_unit or want or "数值", actual="")
             continue
         if p.status == "invalid":
             read.add("T003", spec.label, f"{target}填写为“{text}”：{p.reason}", r, c, expected=unit, actual=text)
@@ -164,13 +157,11 @@ def _read_row(read: GridRead, spec: FieldRow, unit_col: int | None) -> None:
 
 
 def _check_text(read: GridRead, spec: FieldRow, target: str, text: str, r: int, c: int) -> None:
-    if not text.strip(" _＿　"):
-        if spec.required:
-            read.add("T002", spec.label, f"{target}未填写", r, c, expected=spec.type, actual="")
-    elif spec.type == "date" and not DATE_RE.search(text):
-        read.add("T003", spec.label, f"{target}“{text}”不是日期", r, c, expected="日期", actual=text)
-    elif spec.pattern and not re.search(spec.pattern, text.strip()):
-        read.add("T003", spec.label, f"{target}“{text}”格式不正确", r, c, expected=spec.pattern, actual=text)
+    problem = spec.text_problem(text)
+    if problem is None or (problem[0] == "T002" and not spec.required):
+        return
+    code, what = problem
+    read.add(code, spec.label, f"{target}{what}", r, c, expected=spec.wanted, actual=text)
 
 
 def _unit_of(read: GridRead, label: str, name: str | None) -> str | None:

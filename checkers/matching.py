@@ -22,8 +22,8 @@ from extractor.normalize import normalize
 NUMBER_BONUS = 10.0  # same typed number as the template's, when the title is at least close
 NUMBER_BONUS_FLOOR = 65.0
 LEVEL_PENALTY = 10.0  # a heading at another level than the outline's other sections
-DUPLICATE_SCORE = 90.0
-TOO_SHORT = 75.0  # ceiling for a heading that drops over 30 % of the template title  # an unclaimed heading this close to a claimed section's title repeats it
+DUPLICATE_SCORE = 90.0  # an unclaimed heading this close to a claimed section's title repeats it
+TOO_SHORT = 75.0  # ceiling for a heading that drops over 30 % of the template title
 
 _PARENS = re.compile(r"\([^()]*\)")
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,

@@ -1,6 +1,7 @@
-"""Finding messages in one place, built from the finding's own numbers (like ruff's
-"Line too long (120 > 88)"): what is wrong, with the template's label and the figures. What to
-do about it is the code's `fix`, kept apart (checkers/codes.py)."""
+"""Finding messages of the outline, length, declaration, veto, choice and instruction kinds, built
+from the finding's own numbers (like ruff's "Line too long (120 > 88)"): what is wrong, with the
+template's label and the figures. The table and evidence kinds word theirs next to the figures they
+compute. What to do about it is the code's `fix`, kept apart (checkers/codes.py)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ def spec_label(spec: SectionSpec) -> str:
     n = spec.number.strip()
     if not n:
         return spec.title
-    if n[0] in "（(" or n.startswith("第"):
+    if n[0] in "（(":
         return f"{n}{spec.title}"
+    if n.startswith("第"):  # 第一部分：培育背景, 第一章 总则
+        return f"{n}：{spec.title}" if n.endswith("部分") else f"{n} {spec.title}"
     if n[0].isdigit():
         return f"{n}.{spec.title}"
     return f"{n}、{spec.title}"

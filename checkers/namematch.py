@@ -106,11 +106,7 @@ class MatchResult:
 
     def to_cluster(self) -> ClusterResult:
         b = self.best
-        matched = None
-        if b:
-            e = b.entry
-            matched = RosterEntryOut(name=e.name, unit=e.unit, account=e.account, level=e.level,
-                                     region=e.region, type=e.type)
+        matched = RosterEntryOut.model_validate(b.entry, from_attributes=True) if b else None
         return ClusterResult(
             found=self.query, status=self.status, matched=matched,
             score=round(self.candidates[0].score, 1) if self.candidates else 0.0,
@@ -293,27 +289,3 @@ def _penalties(q: Parsed, e: Parsed, q_parks: tuple[str, ...]) -> tuple[float, l
         notes.append(f"去除通用词：{'、'.join(q.generic)}")
     return penalty, notes
 
-
-_UNIT_SYNONYMS = (("管理委员会", "管委会"), ("科学技术局", "科技局"), ("科学技术委员会", "科委"),
-                  ("高新技术产业开发区", "高新区"), ("新技术开发区", "高新区"), ("经济技术开发区", "经开区"),
-                  ("人民政府", "政府"))
-
-
-def unit_key(text: str) -> str:
-    k = name_key(text)
-    for long, short in _UNIT_SYNONYMS:
-        k = k.replace(long, short)
-    return k
-
-
-def same_unit(found: str, entry: RosterEntry) -> bool:
-    """Whether a builder unit written in a submission is the entry's (or one of its joint units)."""
-    f = unit_key(found)
-    if not f or not entry.unit:
-        return True
-    for official in (entry.unit, *note_values(entry.note, "单位原文")):
-        for part in (official, *re.split(r"[、,，;；/]", official)):
-            k = unit_key(part)
-            if k and (k == f or (min(len(k), len(f)) >= 4 and (k in f or f in k)) or fuzz.ratio(k, f) >= 90):
-                return True
-    return False

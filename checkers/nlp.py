@@ -182,6 +182,19 @@ def _dedupe(items: list[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=16)
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in sorted(_variants(phrases), key=len, reverse=True)))
+
+
+def may_claim(text: str, vocabulary: tuple[str, ...] = ()) -> bool:
+    """Whether `text` can hold a claim at all — a title, or a platform and a level word — tested
+    with plain patterns: most paragraphs cannot, and then the pipeline need not run on them."""
+    if _any_of((*TITLES, *vocabulary)).search(text):
+        return True
+    return bool(_any_of(tuple(PLATFORMS)).search(text) and _any_of((*LEVELS, *ADJACENT_LEVELS)).search(text))
+
+
 def claims(text: str, vocabulary: tuple[str, ...] = (), found: list[Span] | None = None) -> list[Claim]:
     """Titles, and platforms with a level word at most 6 characters (a short one: 0) before them."""
     found = spans(text, vocabulary) if found is None else found
@@ -201,7 +214,6 @@ def claims(text: str, vocabulary: tuple[str, ...] = (), found: list[Span] | None
         start = level.start if level else s.start
         out.append(Claim(text[start:s.end], s.text, level.text if level else None, start, s.end))
     return [c for c in out if not any(o is not c and o.start <= c.start and c.end <= o.end and o != c for o in out)]
-    return out
 
 
 def policies(text: str, found: list[Span] | None = None) -> list[Span]:
@@ -218,6 +230,3 @@ def policies(text: str, found: list[Span] | None = None) -> list[Span]:
         out.append(s)
     return out
 
-
-def has_evidence_ref(text: str) -> bool:
-    return EVIDENCE_RE.search(text) is not None

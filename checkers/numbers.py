@@ -72,6 +72,7 @@ class Parsed:
 
     @property
     def filled(self) -> bool:
+        """空白不得分 while "无" is an answer: anything but blank counts as filled."""
         return self.status != "blank"
 
     @property

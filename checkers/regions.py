@@ -10,7 +10,9 @@ holds the units that answer, so declaration, veto, choice, length and policy rul
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from checkers.tables import right_or_below
 from extractor.model import Block, Cell, Document, Heading, Paragraph, Table
@@ -25,6 +27,7 @@ _BRACKETED = re.compile(r"^[（(【\[].*[)）】\]]$")
 class TextUnit:
     index: int  # block index in Document.blocks
     text: str
+    norm: str  # `text` normalised once, for every rule that looks for a label or a phrase in it
     row: int | None = None  # 1-based row/column of a table cell
     column: int | None = None
     heading: bool = False
@@ -51,13 +54,25 @@ class Region:
         return "\n".join(a.text for a in self.answers)
 
 
-def text_units(doc: Document) -> list[TextUnit]:
+_UNITS: WeakKeyDictionary[Document, tuple[TextUnit, ...]] = WeakKeyDictionary()
+
+
+def text_units(doc: Document) -> tuple[TextUnit, ...]:
+    """Every heading, paragraph and table cell with text, in reading order, read once per document:
+    template detection and every rule of the check then share them."""
+    units = _UNITS.get(doc)
+    if units is None:
+        units = _UNITS[doc] = tuple(_read_units(doc))
+    return units
+
+
+def _read_units(doc: Document) -> list[TextUnit]:
     out: list[TextUnit] = []
     for i, b in enumerate(doc.blocks):
         if isinstance(b, Table):
             out.extend(cell_unit(i, c) for c in b.anchors() if c.text.strip())
         elif b.text.strip():
-            out.append(TextUnit(i, b.text, heading=isinstance(b, Heading)))
+            out.append(TextUnit(i, b.text, normalize(b.text), heading=isinstance(b, Heading)))
     return out
 
 
@@ -67,7 +82,7 @@ def pictures(block: Block) -> int:
 
 
 def cell_unit(index: int, cell: Cell) -> TextUnit:
-    return TextUnit(index, cell.text, cell.row + 1, cell.col + 1)
+    return TextUnit(index, cell.text, normalize(cell.text), cell.row + 1, cell.col + 1)
 
 
 def title_lines(doc: Document, limit: int = 12) -> list[str]:
@@ -84,10 +99,6 @@ def title_lines(doc: Document, limit: int = 12) -> list[str]:
         if isinstance(b, Heading) or taken >= limit:
             break
     return lines
-
-
-def contains(text: str, label: str) -> bool:
-    return bool(label) and normalize(label) in normalize(text)
 
 
 def after_label(text: str, label: str) -> str:
@@ -108,10 +119,11 @@ def _drop_prefix(raw: str, n_norm: int) -> str:
     return ""
 
 
-def regions_for(doc: Document, units: list[TextUnit], label: str, *, span: int = 6) -> list[Region]:
+def regions_for(doc: Document, units: Sequence[TextUnit], label: str, *, span: int = 6) -> list[Region]:
+    want = normalize(label)
     out: list[Region] = []
     for n, u in enumerate(units):
-        if not contains(u.text, label):
+        if not want or want not in u.norm:
             continue
         if u.in_table:
             out.append(_cell_region(doc, u, label))
@@ -151,7 +163,7 @@ def _answers_itself(text: str, label: str) -> bool:
     return any(line.strip() and not _BRACKETED.match(line.strip()) for line in below.splitlines())
 
 
-def _paragraph_region(units: list[TextUnit], n: int, span: int) -> Region:
+def _paragraph_region(units: Sequence[TextUnit], n: int, span: int) -> Region:
     first = units[n]
     answers = [first]
     for u in units[n + 1: n + 1 + span]:

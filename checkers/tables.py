@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -27,6 +28,7 @@ _PUNCT = re.compile(r"[\"'“”‘’:;,.。、*_]")
 _SCORE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
+@lru_cache(maxsize=16384)  # every rule reading a form asks for the keys of the same cells
 def label_key(text: str) -> str:
     """"（一）创新服务机构数(附名单)" -> "创新服务机构数"; "其中：1、高新技术企业" -> "高新技术企业".
 
@@ -69,21 +71,19 @@ def key_matches(cell_key: str, want: str, fuzzy: bool) -> float:
         return 100.0
     if not fuzzy:
         return 0.0
-    short, long_ = sorted((cell_key, want), key=len)
-    if short in long_ and len(short) / len(long_) >= 0.75:
+    short, long_ = (cell_key, want) if len(cell_key) <= len(want) else (want, cell_key)
+    if len(short) < 0.75 * len(long_):
+        return 0.0  # too different in length for either test below (a ratio of 88 needs 0.79)
+    if short in long_:
         return 90.0
     score = fuzz.ratio(cell_key, want)
     return score if score >= 88 else 0.0
 
 
-def is_anchor(t: Table, r: int, c: int) -> bool:
-    cell = t.rows[r][c]
-    return cell.row == r and cell.col == c
-
-
 @dataclass
 class Grid:
-    """A table with label and header lookups."""
+    """A form's table read by the template's words: rows by label key, columns by the header above
+    them, since applicants keep the template's labels but not its layout."""
 
     table: Table
 
@@ -129,15 +129,6 @@ class Grid:
                     used.add(best[2])
                     last = best[2]
         return found
-
-    def header_path(self, c: int, first_row: int, top: int = 0) -> list[tuple[int, Cell]]:
-        """The header cells above `first_row` in column `c`, nearest first."""
-        out: list[tuple[int, Cell]] = []
-        for r in range(first_row - 1, top - 1, -1):
-            cell = self.table.rows[r][c]
-            if all(cell is not x for _, x in out):
-                out.append((r, cell))
-        return out
 
     def find_column(self, spec: str, first_row: int, min_col: int = 0, top: int = 0) -> int | None:
         """The column whose header (nearest above `first_row`) holds every "|"-separated part of spec."""

@@ -21,10 +21,10 @@ from extractor.base import (
 )
 from extractor.counting import Counts, count, word_count
 from extractor.model import Cell, Document, Heading, Location, Meta, Notice, Paragraph, Section, Table
-from extractor.sniff import mismatch, sniff
+from extractor.sniff import SUPPORTED, SUPPORTED_HINT, mismatch, sniff
 
 __all__ = [
-    "DEFAULT_LIMITS", "Cell", "Counts", "Document", "ExtractError", "Heading", "Limits", "Location",
+    "DEFAULT_LIMITS", "SUPPORTED", "Cell", "Counts", "Document", "ExtractError", "Heading", "Limits", "Location",
     "Meta", "Notice", "Paragraph", "Section", "Source", "Table", "count", "extract", "extract_isolated",
     "read_source", "word_count",
 ]
@@ -85,8 +85,8 @@ def convert(src: Source, limits: Limits = DEFAULT_LIMITS) -> Document:
     if damaged:
         raise ExtractError(UNREADABLE, damaged, kind=src.kind, extension=src.extension)
     shown = src.extension or src.kind
-    raise ExtractError(UNSUPPORTED, f"不支持的文件格式：{shown}；可检查 .docx .doc .wps .pdf .xlsx .xls .et",
-                       kind=src.kind, extension=src.extension)
+    raise ExtractError(UNSUPPORTED, f"不支持的文件格式：{shown}；{SUPPORTED_HINT}", kind=src.kind,
+                       extension=src.extension)
 
 
 def extract_isolated(source: str | os.PathLike[str] | bytes | BinaryIO, filename: str | None = None,

@@ -9,7 +9,6 @@ refused or left unexpanded rather than exhausting the worker.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import zipfile
 import zlib
@@ -25,25 +24,17 @@ from extractor.docx_tables import build_table, frame_cell
 from extractor.docx_text import TextReader
 from extractor.docx_xml import W_CUSTOMXML, W_P, W_SDT, W_SDTCONTENT, W_SDTPR, W_TBL, W_VAL, parse_part, w
 from extractor.model import Document, Location, Meta, Paragraph, Table
+from extractor.sniff import open_zip
 
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_SMALL_PART = 1 << 20  # parts below 1 MiB are never a bomb, whatever their ratio
 
 
 class _Package:
-    """The zip, its size limits, and the parts the main document's relationships name."""
+    """The zip, checked for bombs, and the parts the main document's relationships name."""
 
     def __init__(self, data: bytes, limits: Limits) -> None:
-        self.limits = limits
-        try:
-            self.zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, OSError, ValueError) as e:
-            raise ExtractError(UNREADABLE, f"Word 文档已损坏，无法打开（{e}）") from None
+        self.zip = open_zip(data, limits, "Word 文档")
         self.infos = {i.filename: i for i in self.zip.infolist()}
-        declared = sum(i.file_size for i in self.infos.values())
-        if declared > limits.max_unzipped_bytes:
-            raise ExtractError(OVER_LIMIT, f"Word 文档解压后大小 {declared / 1048576:.0f} MB 超过上限",
-                               limit="max_unzipped_bytes", actual=declared, expected=limits.max_unzipped_bytes)
         rels = self._rels("_rels/.rels", "")
         self.main = rels.get("officeDocument", ["word/document.xml"])[0]
         self.doc_rels = self._rels(posixpath.join(posixpath.dirname(self.main), "_rels",
@@ -56,9 +47,6 @@ class _Package:
         info = self.infos.get(name)
         if info is None:
             return None
-        if info.file_size > _SMALL_PART and info.file_size > self.limits.max_zip_ratio * max(info.compress_size, 1):
-            raise ExtractError(OVER_LIMIT, f"Word 文档内部文件 {name} 压缩比异常，疑似压缩炸弹",
-                               limit="max_zip_ratio", part=name)
         try:
             with self.zip.open(info) as f:
                 return f.read(info.file_size + 1)[: info.file_size]
@@ -98,7 +86,9 @@ def _page_mode(document: bytes, styles: bytes | None) -> str | None:
 
 
 class _BodyWalker:
-    """Turns w:body into Lines and Tables in reading order, numbering body paragraphs 1, 2, …"""
+    """w:body into Lines and Tables in reading order. Body paragraphs are numbered 1, 2, … as Word
+    counts them, so a finding can name one; a 1x1 table is a frame drawn around text and is read as
+    that text (its headings nest under the body's), not as a table."""
 
     def __init__(self, reader: TextReader) -> None:
         self.reader = reader
@@ -145,6 +135,23 @@ def _is_toc(sdt: etree._Element) -> bool:
     return gallery is not None and "Contents" in gallery.get(W_VAL, "")
 
 
+def _pages(app: dict[str, str], reader: TextReader, *, has_text: bool) -> int | None:
+    """The page count: app.xml's <Pages>, unless it is a placeholder, but never fewer than the page
+    breaks seen.
+
+    <Pages> is what the application that last laid the document out counted, and a file no word
+    processor saved carries whatever its template said: python-docx copies the app.xml of an empty
+    Word 2010 page (Pages 1, Words 0, Characters 0) into every file it writes. Statistics that
+    count no character in a document with text were never computed, so their Pages is not
+    believed; with no page break to go by either, the count is unknown (None), not a wrong 1.
+    """
+    declared = int(app["Pages"]) if app.get("Pages", "").isdecimal() and int(app["Pages"]) > 0 else None
+    if has_text and app.get("Words") == "0" and app.get("Characters") == "0":
+        declared = None
+    seen = reader.page if reader.pages else None
+    return max(declared or 0, seen or 0) or None
+
+
 def _props(root: etree._Element | None) -> dict[str, str]:
     """Top-level elements of app.xml / core.xml by local name (their namespaces vary)."""
     if root is None:
@@ -177,9 +184,7 @@ class DocxParser:
         blocks, title_line = build_blocks(walker.items, styles.body_size)
 
         app, core = _props(pkg.xml(pkg.meta_parts["extended-properties"])), _props(pkg.xml(pkg.meta_parts["core-properties"]))
-        pages = int(app["Pages"]) if app.get("Pages", "").isdecimal() and int(app["Pages"]) > 0 else None
-        if reader.pages:  # app.xml can be stale (copied from a template); the breaks seen are a floor
-            pages = max(pages or 0, reader.page)
+        pages = _pages(app, reader, has_text=any(isinstance(item, Line) and item.text for item in walker.items))
         if pages is not None and pages > limits.max_pages:
             raise ExtractError(OVER_LIMIT, f"文档共 {pages} 页，超过上限 {limits.max_pages} 页",
                                limit="max_pages", actual=pages, expected=limits.max_pages)

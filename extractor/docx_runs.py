@@ -53,7 +53,8 @@ _OBJECT = w("object")
 
 
 class RunCollector:
-    """Accumulates one paragraph's runs (children of w:p, in order)."""
+    """One paragraph's runs (children of w:p, in order), walked once: the displayed text and the
+    formatting heading detection weighs (all bold, largest size) come from the same pass."""
 
     __slots__ = ("all_bold", "any_text", "first_page", "images", "parts", "reader", "size", "style", "textboxes")
 

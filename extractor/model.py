@@ -13,8 +13,6 @@ from typing import Any, Literal
 
 from extractor.counting import Counts, count
 
-Format = Literal["docx", "doc", "wps", "xlsx", "xls", "et", "pdf"]
-
 
 @dataclass(slots=True, frozen=True)
 class Location:

@@ -1,8 +1,16 @@
 """Reading pages that have no usable text layer: scans, photos, and fonts that decode to junk.
 
 Only engines whose models arrive with the installation are used — rapidocr ships its ONNX models in
-the wheel, Tesseract's chi_sim comes from Debian — so nothing is fetched at run time. The engine is
-loaded once per process (loading rapidocr takes about a second; a page takes a few).
+the wheel, Tesseract's chi_sim comes from Debian — so nothing is fetched at run time.
+
+The engine is loaded on first use, once per process: loading rapidocr takes about a second, a page
+a few. A sandboxed parse (`extract_isolated`) runs in a forked child, which would pay that second on
+every scanned file and throw the engine away with the child. So a long-running parent that forks
+parsing children — the service's worker pool, the batch audit runner — calls `preload()` once
+before it starts forking: every child then inherits the loaded engine copy-on-write, and the
+sandbox does not charge the models to a file's memory cap (it counts from what is mapped at the
+fork). Plain `extract()` never loads it eagerly: a process that reads only Word files or text
+PDFs should not pay for OCR.
 """
 
 from __future__ import annotations
@@ -159,12 +167,15 @@ def get_engine() -> OcrEngine | None:
     global _engine, _looked
     if not _looked:
         _looked = True
-        _engine = _load()
+        _engine = rapidocr_engine() or tesseract_engine()
     return _engine
 
 
-def _load() -> OcrEngine | None:
-    return rapidocr_engine() or tesseract_engine()
+def preload() -> str | None:
+    """Load the engine now, in a parent about to fork parsing children (see the module docstring).
+    The name of the engine that will read scans here, or None when there is none."""
+    engine = get_engine()
+    return engine.name if engine else None
 
 
 def rapidocr_engine() -> OcrEngine | None:

@@ -2,7 +2,7 @@
 
 Applicants rename files (.doc that is really .docx, .pdf that is an image), so the container is
 sniffed from magic bytes and, for zips, from the part names inside. Zips are also where hostile
-input hides (a 40 KB file that inflates to gigabytes), so `check_zip` judges a container by its
+input hides (a 40 KB file that inflates to gigabytes), so `open_zip` judges a container by its
 central directory — declared sizes and ratios — before any byte is inflated; `reject_dtd` refuses
 XML with a document type declaration, which OOXML never has and entity tricks need. OLE compound
 files (.doc .wps .xls .et) all look alike from outside; `ole_streams` lists their stream names,
@@ -70,7 +70,8 @@ def _looks_like_text(head: bytes) -> bool:
     return b"\x00" not in head
 
 
-SUPPORTED = ("docx", "doc", "wps", "pdf", "xlsx", "xls", "et")
+SUPPORTED = ("docx", "doc", "wps", "pdf", "xlsx", "xls", "et")  # what the F003 message offers instead
+SUPPORTED_HINT = "可检查 " + " ".join(f".{ext}" for ext in SUPPORTED)
 _NAMES = {"docx": "Word 文档", "doc": "Word 文档", "wps": "WPS 文档", "pdf": "PDF 文件", "xlsx": "Excel 表格",
           "xls": "Excel 表格", "et": "WPS 表格"}
 _MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
@@ -92,18 +93,28 @@ def mismatch(src: Source) -> str | None:
     return f"文件已损坏或不是{what}：无法识别其内容"
 
 
-def check_zip(data: bytes, limits: Limits) -> None:
+def open_zip(data: bytes, limits: Limits, what: str = "压缩包") -> zipfile.ZipFile:
+    """The zip, once its central directory shows it is no zip bomb (`check_zip`); F001 if it cannot
+    be opened. `what` names the file in the message ("Word 文档")."""
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+        raise ExtractError(UNREADABLE, f"{what}已损坏，无法打开（{e}）") from None
+    try:
+        check_zip(z.infolist(), limits)
+    except ExtractError:
+        z.close()
+        raise
+    return z
+
+
+def check_zip(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     """Refuse a zip bomb from its central directory, before anything inflates.
 
     Python's zipfile stops inflating a member at its declared size, so checking the declared
     sizes bounds what python-docx, openpyxl and lxml can be made to read. Raises F005 over the
-    limits, F001 for a zip that cannot be opened.
+    limits.
     """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            infos = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
-        raise ExtractError(UNREADABLE, f"压缩包已损坏，无法打开（{e}）") from None
     if len(infos) > MAX_ZIP_MEMBERS:
         raise ExtractError(OVER_LIMIT, f"压缩包内文件数 {len(infos)} 超过上限 {MAX_ZIP_MEMBERS}",
                            limit="zip_members", actual=len(infos), expected=MAX_ZIP_MEMBERS)

@@ -62,10 +62,6 @@ def _looks_like_choice(text: str) -> bool:
     return len(text) <= 60 and _MARK_BY_LABEL.search(text) is not None
 
 
-def is_ticked(glyph: str) -> bool:
-    return glyph in _BOX_TICKED or glyph in _MARKS
-
-
 def choices(text: str) -> list[tuple[str, bool]]:
     """Read "是☑ 否☐", "☑初次申请 ☐再次申请", "县域□ 其他地区☑" into [(label, ticked), ...].
 

@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from extractor.base import OVER_LIMIT, UNREADABLE, ExtractError, Limits, Source
 from extractor.headings import split_number
 from extractor.model import Block, Cell, Document, Heading, Location, Meta, Paragraph, Table
-from extractor.sniff import check_zip, reject_dtd
+from extractor.sniff import open_zip, reject_dtd
 
 MAX_CELLS = 2_000_000  # grid positions of one sheet's used range
 _CAPTION = re.compile(r"^(?:续)?(?:附)?表\s*[0-9０-９一二三四五六七八九十]+|.*[报统]表$|.*表[一二三四五六七八九十\d]*$")
@@ -44,8 +44,7 @@ class XlsxParser:
         return source.kind == "xlsx"
 
     def convert(self, source: Source, limits: Limits) -> Document:
-        check_zip(source.data, limits)
-        producer, uncached = _scan_package(source.data)
+        producer, uncached = _scan_package(source.data, limits)
         wb = _load(source.data, data_only=True)
         # Formulas saved without their result (files written by scripts, not by Excel) show as
         # their formula rather than as an empty cell that would change the table's shape.
@@ -65,11 +64,11 @@ class XlsxParser:
         return Document(blocks=blocks, meta=meta)
 
 
-def _scan_package(data: bytes) -> tuple[str | None, bool]:
-    """Refuse any XML part that declares a DTD. Returns the producing application's name and
-    whether some formula was saved without its cached result."""
+def _scan_package(data: bytes, limits: Limits) -> tuple[str | None, bool]:
+    """Refuse a zip bomb and any XML part that declares a DTD. Returns the producing application's
+    name and whether some formula was saved without its cached result."""
     producer, uncached = None, False
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
+    with open_zip(data, limits, "Excel 文件") as z:
         for info in z.infolist():
             name = info.filename
             if not name.endswith((".xml", ".rels", ".vml")):

@@ -16,10 +16,12 @@ from __future__ import annotations
 import io
 import os
 import random
+import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
@@ -144,22 +146,39 @@ def tick(checked: bool) -> str:
 
 
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)
+F = TypeVar("F")
 
 
 def save(doc: DocxDocument, path: str | os.PathLike[str]) -> Path:
-    """Save with pinned zip timestamps and core-property dates, so the same code writes the same bytes
-    (python-docx stamps every zip member with the current time)."""
+    """Save so that the same code writes the same bytes (see `pin_package`)."""
     props = doc.core_properties
     props.created = props.modified = datetime(*FIXED_TIME)
     props.revision = 1
     buf = io.BytesIO()
     doc.save(buf)
     out = Path(path)
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    out.write_bytes(pin_package(buf.getvalue()))
+    return out
+
+
+def save_variants(pack: str, build: Callable[[F], DocxDocument], ok: F, variants: Mapping[str, F],
+                  out: Path) -> list[Path]:
+    """`<pack>_ok.docx` built from `ok`, then one `<pack>_<name>.docx` per variant (a planted defect)."""
+    return [save(build(fill), out / f"{pack}_{name}.docx") for name, fill in {"ok": ok, **variants}.items()]
+
+
+def pin_package(data: bytes) -> bytes:
+    """An OOXML package (.docx, .xlsx) with every zip member and the core-property dates stamped
+    FIXED_TIME: python-docx and openpyxl stamp both with the time of saving."""
+    stamp = datetime(*FIXED_TIME).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            dst.writestr(fixed, src.read(info.filename))
-    return out
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, body)
+            dst.writestr(fixed, body)
+    return out.getvalue()

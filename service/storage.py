@@ -74,19 +74,53 @@ class BlobStore:
 
     def put_stream(self, stream: BinaryIO, max_bytes: int | None = None) -> Blob | None:
         """Copy a stream in chunks; None (and nothing stored) if it is longer than `max_bytes`."""
-        h, size = hashlib.sha256(), 0
-        f, tmp = self.temp_file()
-        with f:
+        spool = Spool(self, max_bytes)
+        try:
             while chunk := stream.read(CHUNK):
-                size += len(chunk)
-                if max_bytes is not None and size > max_bytes:
-                    break
-                h.update(chunk)
-                f.write(chunk)
-        if max_bytes is not None and size > max_bytes:
-            tmp.unlink(missing_ok=True)
-            return None
-        return self.adopt(tmp, h.hexdigest(), size)
+                if not spool.write(chunk):
+                    spool.discard()
+                    return None
+        except BaseException:  # a damaged zip member: no stray temporary file either
+            spool.discard()
+            raise
+        spool.close()
+        return self.adopt(spool.path, spool.sha256, spool.size)
+
+
+class Spool:
+    """A temporary file of the store, hashed and bounded as it is written, so that an upload, a
+    web form's file and a zip member are all refused the moment they pass their limit and never
+    need a second pass to be hashed."""
+
+    def __init__(self, store: BlobStore, max_bytes: int | None = None) -> None:
+        self.file: BinaryIO | None
+        self.file, self.path = store.temp_file()
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._hash = hashlib.sha256()
+
+    def write(self, chunk: bytes) -> bool:
+        """False (and nothing written) once the total would pass `max_bytes`."""
+        assert self.file is not None
+        self.size += len(chunk)
+        if self.max_bytes is not None and self.size > self.max_bytes:
+            return False
+        self._hash.update(chunk)
+        self.file.write(chunk)
+        return True
+
+    @property
+    def sha256(self) -> str:
+        return self._hash.hexdigest()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+    def discard(self) -> None:
+        self.close()
+        self.path.unlink(missing_ok=True)
 
 
 def record(session: Session, blob: Blob, kind: str = "upload") -> None:

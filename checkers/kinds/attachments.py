@@ -6,8 +6,9 @@ non-empty blocks. ``scope = "cell"``: the list sits in the table cell after/belo
 (004 "4.3相关佐证资料"); its non-empty lines count, except the template's own guidance given in
 ``ignore`` (what the blank form already says there).
 
-Pictures are not text: an attachments part made only of scanned certificates has no items the
-text layer can show.
+A paragraph holding only a picture is an item: an attachments part made of scanned certificates
+has no text at all and is not empty. (A picture inside the table cell of ``scope = "cell"`` is not
+seen: the document model keeps pictures for paragraphs only.)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from checkers.evidence import attachment_part
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.kinds.refs import SectionSpec
+from checkers.messages import spec_label
 from extractor.normalize import normalize
 
 if TYPE_CHECKING:
@@ -50,7 +52,7 @@ class Attachments(RuleBase):
         spec = self.section
         assert spec is not None
         part = attachment_part(ctx, spec)
-        name = f"{spec.number}、{spec.title}" if spec.number else spec.title
+        name = spec_label(spec)
         if part is None:
             if spec.required:
                 yield self.finding("E002", spec.title, f"未找到“{name}”部分", expected=name, actual=None)

@@ -36,16 +36,13 @@ class Claims(RuleBase):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         parts = [p for p in (attachment_part(ctx, s) for s in self.attachments) if p is not None]
-        excluded: set[int] = set()
-        for spec in self.attachments:
-            sec = ctx.find_section(spec)
-            if sec is not None:
-                excluded.update(range(sec.start, sec.end))
+        excluded = set(ctx.block_indices(self.attachments, with_heading=True))
         attached = "\n".join(p.text for p in parts)
         vocab = tuple(self.vocabulary)
-        for i in self._blocks(ctx):
+        read = ctx.block_indices(self.sections) if self.sections else range(len(ctx.doc.blocks))
+        for i in read:
             b = ctx.doc.blocks[i]
-            if i in excluded or not isinstance(b, Paragraph) or not b.text.strip():
+            if i in excluded or not isinstance(b, Paragraph) or not nlp.may_claim(b.text, vocab):
                 continue
             found = nlp.spans(b.text, vocab)
             claims = nlp.claims(b.text, vocab, found)
@@ -58,17 +55,3 @@ class Claims(RuleBase):
             listed = "、".join(f"“{n}”" for n in names[:_SHOWN]) + (f"等 {len(names)} 项" if len(names) > _SHOWN else "")
             yield self.finding("E004", names[0], f"{listed}未注明佐证材料（附件或所在页码）",
                                location=ctx.locate(i), expected="佐证材料引用", actual=names)
-
-    def _blocks(self, ctx: Context) -> Iterator[int]:
-        if not self.sections:
-            yield from range(len(ctx.doc.blocks))
-            return
-        seen: set[int] = set()
-        for spec in self.sections:
-            sec = ctx.find_section(spec)
-            if sec is None:
-                continue
-            for i in range(sec.start + 1, sec.end):
-                if i not in seen:
-                    seen.add(i)
-                    yield i

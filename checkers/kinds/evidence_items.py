@@ -46,12 +46,14 @@ class EvidenceItems(RuleBase):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         covered = flagged_rows(ctx)
+        markers = [normalize(m) for m in self.markers]
+        keys = [label_key(x) for x in self.items]
         for index, table, label in self._tables(ctx):
             grid = Grid(table)
             for r in range(table.n_rows):
                 if (index, r) in covered:
                     continue
-                item = self._item_cell(grid, r)
+                item = _item_cell(grid, r, markers, keys)
                 if item is None:
                     continue
                 cell, marker = item
@@ -83,19 +85,20 @@ class EvidenceItems(RuleBase):
             if hit is not None:
                 yield hit[0], hit[1], ref.label
 
-    def _item_cell(self, grid: Grid, r: int) -> tuple[Cell, str] | None:
-        markers = [normalize(m) for m in self.markers]
-        keys = [label_key(x) for x in self.items]
-        for cell in grid.row_anchors(r):
-            if cell.row != r:
-                continue
-            norm = normalize(cell.text)
-            hit = next((m for m in markers if m in norm), None)
-            if hit is not None:
-                return cell, hit
-            if any(key_matches(label_key(cell.text), k, True) for k in keys):
-                return cell, ""
-        return None
+
+
+def _item_cell(grid: Grid, r: int, markers: list[str], keys: list[str]) -> tuple[Cell, str] | None:
+    """The row's label cell when it carries a marker (normalised) or names one of the items (keys)."""
+    for cell in grid.row_anchors(r):
+        if cell.row != r:
+            continue
+        norm = normalize(cell.text)
+        hit = next((m for m in markers if m in norm), None)
+        if hit is not None:
+            return cell, hit
+        if any(key_matches(label_key(cell.text), k, True) for k in keys):
+            return cell, ""
+    return None
 
 
 def _first_positive(grid: Grid, r: int, label: Cell) -> float | None:

@@ -26,6 +26,7 @@ Three layouts, because the seeds' forms come in three shapes:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
@@ -35,13 +36,16 @@ from checkers.evidence import REFERENCES
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.kinds.refs import SectionSpec, TableRef
+from checkers.nlp import DATE_RE
 from checkers.numbers import unit_in_label
+from extractor.normalize import normalize
 
 if TYPE_CHECKING:
     from checkers.context import Context
 
 
 RATE_WORDS = ("增幅", "增长率", "增速", "比重", "占比")  # a column header naming one of these holds rates
+TYPE_NAMES = {"number": "数值", "text": "文字", "date": "日期"}
 
 
 class FieldRow(BaseModel):
@@ -57,6 +61,22 @@ class FieldRow(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     signed: bool = False  # may be negative (净利润, 增长率); otherwise a negative value is T003
     pattern: str | None = None  # text values must match this regex (邮编 r"^\d{6}$")
+
+    @property
+    def wanted(self) -> str:
+        """What the cell should hold, as a finding's `expected` says it: the unit, else the kind of value."""
+        return self.unit or TYPE_NAMES[self.type]
+
+    def text_problem(self, text: str) -> tuple[str, str] | None:
+        """(code, what is wrong) of a value as written: blank (T002), not a date or not in the
+        template's format (T003). The grid and pairs layouts both judge text values here."""
+        if not text.strip(" _＿　:："):
+            return "T002", "未填写"
+        if self.type == "date" and not DATE_RE.search(text):
+            return "T003", f"“{text}”不是日期"
+        if self.pattern and not re.search(self.pattern, normalize(text)):
+            return "T003", f"“{text}”格式不正确"
+        return None
 
 
 class Growth(BaseModel):
@@ -155,5 +175,9 @@ class Fields(RuleBase):
         from checkers.field_forms import check_list, check_pairs
         from checkers.field_grid import check_grid
 
+        hit = ctx.find_table(self.table)
+        if hit is None:
+            yield from self.missing_table(self.table)
+            return
         run = {"grid": check_grid, "pairs": check_pairs, "list": check_list}[self.layout]
-        yield from run(self, ctx)
+        yield from run(self, ctx, *hit)

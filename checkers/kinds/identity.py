@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
+from rapidfuzz import fuzz
 
 from checkers.findings import ClusterResult, Finding, FindingLocation
 from checkers.kinds.base import RuleBase
-from checkers.namematch import MARGIN, PLAUSIBLE, MatchResult, index, match, parse, same_unit
+from checkers.namematch import MARGIN, PLAUSIBLE, MatchResult, index, match, name_key, note_values, parse
 from checkers.places import gazetteer
+from checkers.roster import RosterEntry
 from extractor.model import Heading, Table
 
 if TYPE_CHECKING:
@@ -61,7 +63,9 @@ class Identity(RuleBase):
             ctx.cluster = ClusterResult(found=sources[0].name, status="unmatched")
             return
         account = self._value(ctx, self.account_labels)
-        results = [(s, match(s.name, ctx.roster, account=account)) for s in sources]
+        matched: dict[str, MatchResult] = {}  # the form field, the cover and the title often agree
+        results = [(s, matched.get(s.name) or matched.setdefault(s.name, match(s.name, ctx.roster, account=account)))
+                   for s in sources]
         strong = [r for r in results if r[0].strong]
         src, result = strong[0] if strong else min(results, key=lambda r: _RANK[r[1].status])
         ctx.cluster = result.to_cluster()
@@ -164,3 +168,29 @@ def name_in_line(text: str) -> str | None:
     t = _NOISE.sub("", re.sub(r"\s+", "", text or ""))
     end = t.rfind("集群")
     return t[: end + 2] if end >= 0 and end + 2 >= 6 else None
+
+
+_UNIT_SYNONYMS = (("管理委员会", "管委会"), ("科学技术局", "科技局"), ("科学技术委员会", "科委"),
+                  ("高新技术产业开发区", "高新区"), ("新技术开发区", "高新区"), ("经济技术开发区", "经开区"),
+                  ("人民政府", "政府"))
+
+
+def unit_key(text: str) -> str:
+    k = name_key(text)
+    for long, short in _UNIT_SYNONYMS:
+        k = k.replace(long, short)
+    return k
+
+
+def same_unit(found: str, entry: RosterEntry) -> bool:
+    """Whether a builder unit written in a submission is the entry's (or one of its joint units),
+    whatever the long or short form of the office's name (管理委员会 / 管委会) (C005)."""
+    f = unit_key(found)
+    if not f or not entry.unit:
+        return True
+    for official in (entry.unit, *note_values(entry.note, "单位原文")):
+        for part in (official, *re.split(r"[、,，;；/]", official)):
+            k = unit_key(part)
+            if k and (k == f or (min(len(k), len(f)) >= 4 and (k in f or f in k)) or fuzz.ratio(k, f) >= 90):
+                return True
+    return False

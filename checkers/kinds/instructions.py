@@ -31,9 +31,8 @@ class Instructions(RuleBase):
         wanted = [(p, normalize(p)) for p in self.phrases if normalize(p)]
         seen: set[tuple[str, str]] = set()
         for u in ctx.units:
-            text = normalize(u.text)
             for phrase, norm in wanted:
-                hit = norm in text if len(norm) >= self.min_chars else norm == text
+                hit = norm in u.norm if len(norm) >= self.min_chars else norm == u.norm
                 if not hit:
                     continue
                 target = _target(ctx, u, phrase)

@@ -59,11 +59,7 @@ class Length(RuleBase):
                 return None  # the outline rule reports it missing (O001) or empty (O004)
             return self.target or self.section.title, sec.words, ctx.locate(sec.start)
         if self.scope == "document":
-            skip: set[int] = set()
-            for spec in self.exclude:
-                sec = ctx.find_section(spec)
-                if sec is not None:
-                    skip.update(range(sec.start, sec.end))
+            skip = set(ctx.block_indices(self.exclude, with_heading=True))
             counts = ctx.doc.block_counts
             words = Counts.sum(counts[i] for i in range(len(counts)) if i not in skip).words
             return self.target or "全文", words, FindingLocation()

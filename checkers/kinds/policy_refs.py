@@ -23,7 +23,6 @@ from checkers import nlp
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.kinds.refs import SectionSpec
-from extractor.model import Table
 from extractor.normalize import normalize
 
 if TYPE_CHECKING:
@@ -66,22 +65,12 @@ class PolicyRefs(RuleBase):
     def _texts(self, ctx: Context) -> Iterator[tuple[int, str, int | None, int | None]]:
         for label in self.table_labels:
             yield from _answers(ctx, label)
-        blocks: list[int] = []
-        for spec in self.sections:
-            sec = ctx.find_section(spec)
-            if sec is not None:
-                blocks.extend(range(sec.start + 1, sec.end))
-        if not self.sections and not self.table_labels:
-            blocks = list(range(len(ctx.doc.blocks)))
-        for i in blocks:
-            b = ctx.doc.blocks[i]
-            if isinstance(b, Table):
-                for r, row in enumerate(b.rows):
-                    for c, cell in enumerate(row):
-                        if cell.row == r and cell.col == c and cell.text.strip():
-                            yield i, cell.text, r + 1, c + 1
-            elif b.text.strip():
-                yield i, b.text, None, None
+        if self.table_labels and not self.sections:
+            return
+        wanted = set(ctx.block_indices(self.sections)) if self.sections else None
+        for u in ctx.units:
+            if wanted is None or u.index in wanted:
+                yield u.index, u.text, u.row, u.column
 
 
 def _answers(ctx: Context, label: str) -> Iterator[tuple[int, str, int | None, int | None]]:

@@ -15,16 +15,25 @@ from __future__ import annotations
 import io
 import random
 import re
-import shutil
-import subprocess
 import tempfile
 import zipfile
-from datetime import datetime
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from samples.builder import FIXED_TIME, heading, new_document, paragraph, prose, save, table, title
+from samples.builder import (
+    FIXED_TIME,
+    heading,
+    new_document,
+    paragraph,
+    pin_package,
+    prose,
+    save,
+    table,
+    title,
+)
+from samples.rawpdf import assemble
+from samples.soffice import convert
 
 CLUSTER = "十堰商用车及部件创新型产业集群"
 BUILDER_UNIT = "十堰经开区管委会"
@@ -37,13 +46,13 @@ def generate(out: Path) -> list[Path]:
     made += _bad(out, report.read_bytes())
     with tempfile.TemporaryDirectory(prefix="bad_files_") as tmp:
         work = Path(tmp)
-        doc = _soffice(report, "doc", work)
+        doc = convert(report, "doc", work)
         made.append(_put(out / "legacy_report.doc", doc))
         made.append(_put(out / "legacy_report.wps", doc))
-        made.append(_put(out / "legacy_report_rtf.doc", _soffice(report, "rtf", work)))
+        made.append(_put(out / "legacy_report_rtf.doc", convert(report, "rtf", work)))
         stats = _put(out / "stats_table.xlsx", stats_workbook())
         made.append(stats)
-        made.append(_put(out / "legacy_stats.xls", _soffice(stats, "xls", work)))
+        made.append(_put(out / "legacy_stats.xls", convert(stats, "xls", work)))
     return made
 
 
@@ -125,16 +134,7 @@ def many_pages_pdf(pages: int) -> bytes:
     objs.append(b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream")
     objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
              b" /Contents 4 0 R >>"] * pages
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return assemble(objs)
 
 
 def _truncated_pdf() -> bytes:
@@ -246,28 +246,4 @@ def stats_workbook() -> bytes:
     wb.properties.title = "2024年度创新型产业集群统计报表"
     buf = io.BytesIO()
     wb.save(buf)
-    return _pin_xlsx(buf.getvalue())
-
-
-def _pin_xlsx(data: bytes) -> bytes:
-    """Fixed zip timestamps and core-property dates (openpyxl stamps both with the current time)."""
-    stamp = datetime(*FIXED_TIME).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "docProps/core.xml":
-                body = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, body)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=FIXED_TIME), body, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
-
-
-def _soffice(path: Path, target: str, work: Path) -> bytes:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        raise RuntimeError("LibreOffice (soffice) is needed to make the legacy samples")
-    outdir = work / target
-    subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
-                    "--convert-to", target, "--outdir", str(outdir), str(path)],
-                   check=True, capture_output=True, timeout=180)
-    return (outdir / f"{path.stem}.{target}").read_bytes()
+    return pin_package(buf.getvalue())

@@ -2,17 +2,12 @@
 
 The outline is the 2023 work-summary outline of seed 000 (附件2: 十一 sections, subsections, the
 indicator, enterprise and platform tables an applicant adds), at the length of the longest real
-submissions, so bench/bench_extract.py times extraction on a file of the size that matters. The
-PDF's creation dates and document ID are pinned after conversion (same byte length, so the xref
-stays valid) to keep the committed files stable.
+submissions, so bench/bench_extract.py times extraction on a file of the size that matters.
 """
 
 from __future__ import annotations
 
 import random
-import re
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -21,6 +16,7 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Mm, Pt
 
 from samples.builder import heading, new_document, paragraph, prose, save, table, title
+from samples.soffice import to_pdf
 
 CLUSTER = "十堰商用车及部件创新型产业集群"
 DOCX = "bench_45pages.docx"
@@ -49,7 +45,8 @@ ATTACHMENTS = ["1.十堰市支持商用车产业集群高质量发展若干政�
 def generate(out: Path) -> list[Path]:
     docx = save(build(), out / DOCX)
     pdf = out / PDF
-    pdf.write_bytes(to_pdf(docx))
+    with tempfile.TemporaryDirectory(prefix="bench_docs_") as tmp:
+        pdf.write_bytes(to_pdf(docx, Path(tmp)))
     return [docx, pdf]
 
 
@@ -112,21 +109,3 @@ def _section_table(doc: DocxDocument, section: int, rng: random.Random) -> None:
                 ["研发机构", "国家级", "3", "1"], ["", "省级", "17", "4"],
                 ["服务机构", "国家级", "2", "0"], ["", "省级", "11", "3"], ["合计", "", "33", "8"]]
         table(doc, rows, merges=[(1, 0, 2, 1), (3, 0, 2, 1), (5, 0, 1, 2)])
-
-
-def to_pdf(docx: Path) -> bytes:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        raise RuntimeError("LibreOffice (soffice) is needed to make the benchmark PDF")
-    with tempfile.TemporaryDirectory(prefix="bench_docs_") as tmp:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-                        "--convert-to", "pdf", "--outdir", tmp, str(docx)],
-                       check=True, capture_output=True, timeout=300)
-        return pin_pdf((Path(tmp) / f"{docx.stem}.pdf").read_bytes())
-
-
-def pin_pdf(pdf: bytes) -> bytes:
-    """Fixed dates, document ID and checksum of the same byte length (the xref offsets stay valid)."""
-    pdf = re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)\d{14}", rb"\g<1>20240315093000", pdf)
-    pdf = re.sub(rb"/DocChecksum /[0-9A-F]{32}", b"/DocChecksum /" + b"0" * 32, pdf)
-    return re.sub(rb"<[0-9A-Fa-f]{32}>", b"<" + b"0" * 32 + b">", pdf)

@@ -6,20 +6,14 @@ use the font to tell a heading from a numbered list item. The machine has no Chi
 so a private fontconfig file maps the three names onto three distinct installed CJK typefaces.
 
 The scanned PDF is those pages rendered to images with a red seal stamped over the signature
-and a little noise, rebuilt as an image-only PDF. LibreOffice writes creation dates and a random
-document ID, which are pinned after conversion (same byte length, so the xref stays valid) to keep
-the committed files stable.
+and a little noise, rebuilt as an image-only PDF.
 """
 
 from __future__ import annotations
 
 import io
 import math
-import os
 import random
-import re
-import shutil
-import subprocess
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +28,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from samples.builder import heading, new_document, paragraph, prose, table, tick, title
+from samples.rawpdf import assemble
+from samples.soffice import to_pdf
 
 CLUSTER = "十堰商用车及部件创新型产业集群"
 RUNNING_HEADER = f"{CLUSTER}2023年度绩效评价工作总结"
@@ -223,21 +219,7 @@ def _to_pdf(doc: DocxDocument, work: Path, stem: str) -> bytes:
     doc.save(docx)
     conf = work / "fonts.conf"
     conf.write_text(_FONTS_CONF, encoding="utf-8")
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        raise RuntimeError("LibreOffice (soffice) is needed to make the PDF samples")
-    env = os.environ | {"FONTCONFIG_FILE": str(conf)}
-    subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(work), str(docx)],
-                   check=True, env=env, capture_output=True, timeout=180)
-    return _pin((work / f"{stem}.pdf").read_bytes())
-
-
-def _pin(pdf: bytes) -> bytes:
-    """Replace dates, the document ID and checksum by fixed values of the same length."""
-    pdf = re.sub(rb"(/(?:CreationDate|ModDate)\s*\(D:)\d{14}", rb"\g<1>20240315093000", pdf)
-    pdf = re.sub(rb"/DocChecksum /[0-9A-F]{32}", b"/DocChecksum /" + b"0" * 32, pdf)
-    return re.sub(rb"<[0-9A-Fa-f]{32}>", b"<" + b"0" * 32 + b">", pdf)
+    return to_pdf(docx, work, env={"FONTCONFIG_FILE": str(conf)})
 
 
 def _put(path: Path, data: bytes) -> Path:
@@ -369,16 +351,7 @@ def _garbage_text_layer() -> bytes:
          f" /FirstChar 1 /LastChar {n} /Widths [{' '.join(['1000'] * n)}] /Resources << >> >>").encode(),
     ]
     objs += [b"<< /Length %d >>\nstream\n" % len(p) + p + b"\nendstream" for p in procs]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return assemble(objs)
 
 
 def _is_heading(line: str) -> bool:

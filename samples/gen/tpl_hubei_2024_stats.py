@@ -10,14 +10,20 @@ Applicants also submit the form in Excel, so the correct report and one defect c
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from samples.builder import FIXED_TIME, new_document, paragraph, save, table, title
+from samples.builder import (
+    FIXED_TIME,
+    new_document,
+    paragraph,
+    pin_package,
+    save_variants,
+    table,
+    title,
+)
 
 PACK = "hubei-2024-stats"
 CLUSTER = "武汉东湖高新区新型电子元器件及设备制造创新型产业集群"
@@ -261,31 +267,17 @@ def _excel_value(text: str) -> str | int:
 
 
 def _pinned(wb: object) -> bytes:
-    """Workbook bytes with fixed dates, so the same code writes the same file (openpyxl stamps the
-    save time into docProps/core.xml and every zip member)."""
+    """Workbook bytes that are the same on every run (openpyxl stamps the save time)."""
     import datetime as dt
 
-    props = wb.properties  # type: ignore[attr-defined]
-    props.created = dt.datetime(*FIXED_TIME)
-    stamp = dt.datetime(*FIXED_TIME).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    wb.properties.created = dt.datetime(*FIXED_TIME)  # type: ignore[attr-defined]
     buf = io.BytesIO()
     wb.save(buf)  # type: ignore[attr-defined]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
-            dst.writestr(fixed, data)
-    return out.getvalue()
+    return pin_package(buf.getvalue())
 
 
 def generate(out: Path) -> list[Path]:
-    made = [save(build(Fill()), out / f"{PACK}_ok.docx")]
-    made += [save(build(fill), out / f"{PACK}_{name}.docx") for name, fill in DEFECTS.items()]
+    made = save_variants(PACK, build, Fill(), DEFECTS, out)
     for name, fill in (("ok", Fill()), ("part-exceeds", DEFECTS["part-exceeds"])):
         path = out / f"{PACK}_{name}.xlsx"
         path.write_bytes(build_xlsx(fill))

@@ -15,7 +15,16 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from samples.builder import heading, new_document, paragraph, prose_text, save, table, tick, title
+from samples.builder import (
+    heading,
+    new_document,
+    paragraph,
+    prose_text,
+    save_variants,
+    table,
+    tick,
+    title,
+)
 from samples.gen.tpl_hunan_2023_prelim import gap, put
 
 PACK = "hubei-growth-2020-handbook"
@@ -389,7 +398,4 @@ def build(fill: Fill) -> DocxDocument:
 
 
 def generate(out: Path) -> list[Path]:
-    made = [save(build(Fill()), out / f"{PACK}_ok.docx")]
-    for name, fill in DEFECTS.items():
-        made.append(save(build(fill), out / f"{PACK}_{name}.docx"))
-    return made
+    return save_variants(PACK, build, Fill(), DEFECTS, out)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from samples.builder import new_document, paragraph, save, table, tick, title
+from samples.builder import new_document, paragraph, save_variants, table, tick, title
 from samples.gen.tpl_hunan_2023_prelim import put
 
 PACK = "hubei-growth-2021-application"
@@ -80,7 +80,4 @@ def build(fill: Fill) -> DocxDocument:
 
 
 def generate(out: Path) -> list[Path]:
-    made = [save(build(Fill()), out / f"{PACK}_ok.docx")]
-    for name, fill in DEFECTS.items():
-        made.append(save(build(fill), out / f"{PACK}_{name}.docx"))
-    return made
+    return save_variants(PACK, build, Fill(), DEFECTS, out)

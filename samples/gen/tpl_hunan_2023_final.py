@@ -14,7 +14,7 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from samples.builder import heading, new_document, prose_text, save, table, title
+from samples.builder import heading, new_document, prose_text, save_variants, table, title
 from samples.gen.tpl_hunan_2023_prelim import (
     CATEGORY_GUIDANCE,
     HEADING_MODE,
@@ -80,7 +80,4 @@ def build(fill: Fill) -> DocxDocument:
 
 
 def generate(out: Path) -> list[Path]:
-    made = [save(build(BASE), out / f"{PACK}_ok.docx")]
-    for name, fill in DEFECTS.items():
-        made.append(save(build(fill), out / f"{PACK}_{name}.docx"))
-    return made
+    return save_variants(PACK, build, BASE, DEFECTS, out)

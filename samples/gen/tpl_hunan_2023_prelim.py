@@ -19,7 +19,7 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 from docx.table import Table as DocxTable
 
-from samples.builder import heading, new_document, paragraph, prose_text, save, table, title
+from samples.builder import heading, new_document, paragraph, prose_text, save_variants, table, title
 
 PACK = "hunan-2023-prelim"
 CLUSTER = "株洲先进电力电子器件及应用产业集群"
@@ -487,7 +487,4 @@ def build(fill: Fill) -> DocxDocument:
 
 
 def generate(out: Path) -> list[Path]:
-    made = [save(build(Fill()), out / f"{PACK}_ok.docx")]
-    for name, fill in DEFECTS.items():
-        made.append(save(build(fill), out / f"{PACK}_{name}.docx"))
-    return made
+    return save_variants(PACK, build, Fill(), DEFECTS, out)

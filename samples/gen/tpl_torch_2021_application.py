@@ -16,7 +16,7 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 from docx.table import Table as DocxTable
 
-from samples.builder import new_document, paragraph, save, table, tick, title
+from samples.builder import new_document, paragraph, save_variants, table, tick, title
 
 PACK = "torch-2021-application"
 CLUSTER = "襄阳新能源汽车关键部件创新型产业集群"
@@ -146,7 +146,4 @@ def build(fill: Fill) -> DocxDocument:
 
 
 def generate(out: Path) -> list[Path]:
-    made = [save(build(Fill()), out / f"{PACK}_ok.docx"),
-            save(build(Fill(ocr_labels=True)), out / f"{PACK}_ok-ocr-spellings.docx")]
-    made += [save(build(fill), out / f"{PACK}_{name}.docx") for name, fill in DEFECTS.items()]
-    return made
+    return save_variants(PACK, build, Fill(), {"ok-ocr-spellings": Fill(ocr_labels=True), **DEFECTS}, out)

@@ -14,10 +14,11 @@ from checkers.findings import Report
 from service.api import upload
 from service.api.deps import EngineDep, Reader, RuntimeDep, SessionDep, Submitter
 from service.api.errors import AUTH, responses
-from service.api.reports import XLSX, download, renderer, stem
+from service.api.reports import XLSX, stem, xlsx_download
 from service.api.schemas import BatchOut, batch_out, item_out
 from service.api.submit import add_check, check_callback, ensure_room, new_id, resolve_refs, visible
 from service.auth import Principal
+from service.db import queries
 from service.db.models import FINISHED, QUEUED, Batch, BatchItem, Check, utcnow
 from service.jobs.base import BATCH, JobEngine
 from service.runtime import Runtime
@@ -41,7 +42,7 @@ async def submit_batch(request: Request, who: Submitter, rt: RuntimeDep, engine:
     await run_in_threadpool(ensure_room, engine, s)
     up = await upload.receive(request, rt.store, int(s.max_batch_mb * MB), what="压缩包")
     try:
-        template, roster = resolve_refs(up.fields.get("template"), up.fields.get("roster"))
+        template, roster = await run_in_threadpool(resolve_refs, up.fields.get("template"), up.fields.get("roster"))
         callback_url = await run_in_threadpool(check_callback, up.fields.get("callback_url"), s)
         members = await run_in_threadpool(expand, up.path, rt.store, int(s.max_upload_mb * MB),
                                           s.batch_max_files, int(s.batch_max_unzipped_mb * MB))
@@ -99,23 +100,22 @@ def describe(s: Session, batch: Batch, with_items: bool) -> BatchOut:
             if verdict in verdicts:
                 verdicts[verdict] += n
         started = started or status != QUEUED
-    items = None
-    if with_items:
-        pairs = s.execute(select(BatchItem, Check).outerjoin(Check, BatchItem.check_id == Check.id)
-                          .where(BatchItem.batch_id == batch.id).order_by(BatchItem.position)).all()
-        items = [item_out(item, check) for item, check in pairs]
+    items = [item_out(item, check) for item, check in _members(s, batch)] if with_items else None
     return batch_out(batch, items, done, failed, verdicts, started)
+
+
+def _members(s: Session, batch: Batch) -> list[tuple[BatchItem, Check | None]]:
+    """Every member of the zip in its order, with its check (None for one refused at intake)."""
+    q = (select(BatchItem, Check).outerjoin(Check, BatchItem.check_id == Check.id)
+         .where(BatchItem.batch_id == batch.id).order_by(BatchItem.position))
+    return list(s.execute(q).tuples())
 
 
 @router.get("", response_model=list[BatchOut], summary="列出批次 (list batches, newest first)",
             responses=responses(*AUTH))
 def list_batches(who: Reader, db: SessionDep, limit: Annotated[int, Query(ge=1, le=200)] = 50,
                  offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> list[BatchOut]:
-    q = select(Batch)
-    if not who.sees_all:
-        q = q.where(Batch.owner_key_id == who.key_id)
-    rows = db.scalars(q.order_by(Batch.created_at.desc(), Batch.id).limit(limit).offset(offset))
-    return [describe(db, b, False) for b in rows]
+    return [describe(db, b, False) for b in queries.newest_first(db, queries.owned(Batch, who), Batch, limit, offset)]
 
 
 @router.get("/{batch_id}", response_model=BatchOut, summary="批次进度与汇总 (progress and summary)",
@@ -131,9 +131,7 @@ def _reports(rt: Runtime, db: Session, batch: Batch) -> list[bytes]:
     from service.pipeline import error_report
 
     out: list[bytes] = []
-    pairs = db.execute(select(BatchItem, Check).outerjoin(Check, BatchItem.check_id == Check.id)
-                       .where(BatchItem.batch_id == batch.id).order_by(BatchItem.position)).all()
-    for item, check in pairs:
+    for item, check in _members(db, batch):
         if check is not None and check.report_sha256:
             out.append(rt.store.read(check.report_sha256))
         else:
@@ -154,6 +152,5 @@ def batch_reports(batch_id: str, who: Reader, db: SessionDep, rt: RuntimeDep) ->
             responses={200: {"content": {XLSX: {}}, "description": "工作簿"}, **responses(*AUTH, 404, 409)})
 def batch_xlsx(batch_id: str, who: Reader, db: SessionDep, rt: RuntimeDep) -> Response:
     batch = visible(db.get(Batch, batch_id), who, "批次")
-    render = renderer("render_xlsx")
     reports = [Report.model_validate_json(b) for b in _reports(rt, db, batch)]
-    return download(render(reports), XLSX, f"{stem(batch.filename)}-汇总.xlsx")
+    return xlsx_download(reports, f"{stem(batch.filename)}-汇总.xlsx")

@@ -7,25 +7,18 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from sqlalchemy import func, select
 
 from checkers.findings import Report
 from service.api import upload
 from service.api.deps import EngineDep, Reader, RuntimeDep, SessionDep, Submitter
 from service.api.errors import AUTH, responses
-from service.api.reports import XLSX, download, renderer, report_bytes, report_dict, stem
+from service.api.reports import XLSX, finished_report, report_bytes, report_dict, stem, xlsx_download
 from service.api.schemas import CheckList, CheckOut, Status, check_out
-from service.api.submit import (
-    add_check,
-    check_callback,
-    ensure_room,
-    resolve_refs,
-    unsupported_reason,
-    visible,
-)
-from service.auth import Principal
+from service.api.submit import accept, check_callback, ensure_room, resolve_refs, unsupported_reason, visible
+from service.db import queries
 from service.db.models import Check
-from service.jobs.base import ASYNC, WAITING, JobEngine
+from service.jobs.base import ASYNC, WAITING
+from service.render import render_html
 from service.runtime import Runtime
 from service.settings import MB
 
@@ -50,7 +43,7 @@ async def submit_check(request: Request, who: Submitter, rt: RuntimeDep, engine:
     await run_in_threadpool(ensure_room, engine, settings)
     up = await upload.receive(request, rt.store, int(settings.max_upload_mb * MB))
     try:
-        template, roster = resolve_refs(up.fields.get("template"), up.fields.get("roster"))
+        template, roster = await run_in_threadpool(resolve_refs, up.fields.get("template"), up.fields.get("roster"))
         callback_url = await run_in_threadpool(check_callback, up.fields.get("callback_url"), settings)
         problem = await run_in_threadpool(unsupported_reason, up.path, up.filename)
         if problem:
@@ -59,22 +52,12 @@ async def submit_check(request: Request, who: Submitter, rt: RuntimeDep, engine:
         up.discard()
         raise
     wait = not run_async and up.size <= settings.sync_max_mb * MB
-    check_id = await run_in_threadpool(_accept, rt, engine, up, template, roster, who, callback_url, wait)
+    [check_id] = await run_in_threadpool(accept, rt, engine, [up], template, roster, who,
+                                         WAITING if wait else ASYNC, callback_url)
     if wait and await engine.wait(check_id, settings.sync_wait_seconds):
         return JSONResponse(await run_in_threadpool(_view, rt, check_id, True))
     body = await run_in_threadpool(_view, rt, check_id, False)
     return JSONResponse(body, status_code=202, headers={"Location": body["links"]["self"]})
-
-
-def _accept(rt: Runtime, engine: JobEngine, up: upload.Upload, template: str | None, roster: str | None,
-            who: Principal, callback_url: str | None, wait: bool) -> str:
-    blob = rt.store.adopt(up.path, up.sha256, up.size)
-    priority = WAITING if wait else ASYNC
-    with rt.sessions.begin() as s:
-        check = add_check(s, blob, up.filename, template, roster, who, priority, callback_url)
-        check_id = check.id
-    engine.submit(check_id, priority)
-    return check_id
 
 
 def _view(rt: Runtime, check_id: str, with_report: bool) -> dict:
@@ -89,16 +72,9 @@ def _view(rt: Runtime, check_id: str, with_report: bool) -> dict:
 def list_checks(who: Reader, db: SessionDep, limit: Annotated[int, Query(ge=1, le=200)] = 50,
                 offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0, status: Status | None = None,
                 verdict: Literal["pass", "warn", "fail"] | None = None) -> dict:
-    q = select(Check)
-    if not who.sees_all:
-        q = q.where(Check.owner_key_id == who.key_id)
-    if status:
-        q = q.where(Check.status == status)
-    if verdict:
-        q = q.where(Check.verdict == verdict)
-    total = db.scalar(select(func.count()).select_from(q.subquery())) or 0
-    rows = db.scalars(q.order_by(Check.created_at.desc(), Check.id).limit(limit).offset(offset))
-    return {"items": [check_out(r) for r in rows], "total": total, "limit": limit, "offset": offset}
+    q = queries.checks(who, status=status, verdict=verdict)
+    rows = queries.newest_first(db, q, Check, limit, offset)
+    return {"items": [check_out(r) for r in rows], "total": queries.count(db, q), "limit": limit, "offset": offset}
 
 
 @router.get("/{check_id}", response_model=CheckOut, summary="查询检查状态与报告 (status and report)",
@@ -119,14 +95,11 @@ def report_json(check_id: str, who: Reader, db: SessionDep, rt: RuntimeDep) -> R
 @router.get("/{check_id}/report.html", summary="报告网页 (report as HTML)",
             responses={200: {"content": {"text/html": {}}, "description": "报告网页"}, **responses(*AUTH, 404, 409)})
 def report_html(check_id: str, who: Reader, db: SessionDep, rt: RuntimeDep) -> HTMLResponse:
-    row = visible(db.get(Check, check_id), who)
-    report = Report.model_validate_json(report_bytes(rt, row))
-    return HTMLResponse(renderer("render_html")(report))
+    return HTMLResponse(render_html(finished_report(rt, visible(db.get(Check, check_id), who))))
 
 
 @router.get("/{check_id}/report.xlsx", summary="报告工作簿 (report as XLSX)",
             responses={200: {"content": {XLSX: {}}, "description": "工作簿"}, **responses(*AUTH, 404, 409)})
 def report_xlsx(check_id: str, who: Reader, db: SessionDep, rt: RuntimeDep) -> Response:
     row = visible(db.get(Check, check_id), who)
-    report = Report.model_validate_json(report_bytes(rt, row))
-    return download(renderer("render_xlsx")([report]), XLSX, f"{stem(row.filename)}-检查报告.xlsx")
+    return xlsx_download([finished_report(rt, row)], f"{stem(row.filename)}-检查报告.xlsx")

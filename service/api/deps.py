@@ -38,13 +38,6 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 EngineDep = Annotated[JobEngine, Depends(get_engine)]
 
 
-def get_settings(rt: RuntimeDep) -> Settings:
-    return rt.settings
-
-
-SettingsDep = Annotated[Settings, Depends(get_settings)]
-
-
 def get_session(rt: RuntimeDep) -> Iterator[Session]:
     with rt.sessions() as session:
         yield session
@@ -90,7 +83,8 @@ def local_request(request: Request, settings: Settings) -> bool:
 def web_user(request: Request, rt: RuntimeDep,
              header: Annotated[str | None, Security(api_key_header)] = None,
              cookie: Annotated[str | None, Security(api_key_cookie)] = None) -> Principal:
-    """A reviewer of the web pages: anonymous on the embedded default, else a reviewer/admin key."""
+    """A reviewer of the web pages and /metrics: anonymous on the embedded default, else a reviewer or
+    admin key (a portal's key submits, it does not browse everyone's results)."""
     key = header or cookie
     if not key and local_request(request, rt.settings):
         return LOCAL_USER
@@ -98,7 +92,7 @@ def web_user(request: Request, rt: RuntimeDep,
     if who is None:
         raise _unauthorized(key)
     if who.role not in ("reviewer", "admin"):
-        raise HTTPException(403, "网页仅供评审人员使用 (the web pages are for reviewers)")
+        raise HTTPException(403, "网页与指标仅供评审或管理员密钥使用 (pages and metrics are for reviewer/admin keys)")
     return who
 
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Security
+from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 
-from service.api.deps import EngineDep, RuntimeDep, api_key_header, local_request
+from service.api.deps import EngineDep, RuntimeDep, web_user
 from service.api.errors import responses
-from service.auth import authenticate
 
 router = APIRouter(tags=["health"])
 
@@ -41,22 +40,8 @@ async def readyz(rt: RuntimeDep, engine: EngineDep) -> JSONResponse:
                         headers=None if ok else {"Retry-After": "5"})
 
 
-def metrics_reader(request: Request, rt: RuntimeDep, key: Annotated[str | None, Security(api_key_header)] = None
-                   ) -> None:
-    """Open on the embedded default (loopback); otherwise a reviewer or admin key."""
-    if not key and local_request(request, rt.settings):
-        return
-    with rt.sessions() as s:
-        who = authenticate(s, key)
-    if who is None:
-        raise HTTPException(401, "缺少或无效的 API 密钥 (missing or invalid X-API-Key)",
-                            headers={"WWW-Authenticate": "APIKey"})
-    if who.role not in ("reviewer", "admin"):
-        raise HTTPException(403, "指标仅供评审或管理员查看 (metrics are for reviewer/admin keys)")
-
-
 @router.get("/metrics", summary="Prometheus 指标 (metrics)", response_class=Response,
-            dependencies=[Depends(metrics_reader)],
+            dependencies=[Depends(web_user)],  # the pages' rule: open on the embedded default
             responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"},
                        **responses(401, 403)})
 def metrics(request: Request) -> Response:

@@ -1,17 +1,21 @@
-"""Reports out of the blob store, and the bridge to the web engineer's renderers (service/render.py)."""
+"""A finished check's report out of the blob store, and the downloads the API and the pages share.
+
+The report is stored once, as the JSON the checker produced; every other form (page, workbook) is
+rendered from it on request, so a renderer fix shows in old reports too.
+"""
 
 from __future__ import annotations
 
-import importlib
 import json
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import HTTPException
 from fastapi.responses import Response
 
+from checkers.findings import Report
 from service.db.models import FINISHED, Check
+from service.render import render_xlsx
 from service.runtime import Runtime
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -23,31 +27,26 @@ def report_bytes(rt: Runtime, check: Check) -> bytes:
     return rt.store.read(check.report_sha256)
 
 
+def finished_report(rt: Runtime, check: Check) -> Report:
+    return Report.model_validate_json(report_bytes(rt, check))
+
+
 def report_dict(rt: Runtime, check: Check) -> dict[str, Any] | None:
+    """The stored JSON as it is (no model round trip): a check's status answer embeds it."""
     if check.status not in FINISHED or not check.report_sha256:
         return None
     return json.loads(rt.store.read(check.report_sha256))
 
 
-def renderer(name: str) -> Callable[..., Any]:
-    """`render_html` / `render_xlsx` from service.render; 404 with a message while it is not installed."""
-    try:
-        module = importlib.import_module("service.render")
-    except ModuleNotFoundError as e:
-        if e.name != "service.render":
-            raise
-        module = None
-    fn = getattr(module, name, None)
-    if fn is None:
-        raise HTTPException(404, f"此格式的报告尚不可用（service.render.{name} 未安装） "
-                                 f"(this report format is not available: service.render.{name} missing)")
-    return fn
-
-
 def download(content: bytes, media_type: str, filename: str) -> Response:
+    """An attachment under its Chinese name (RFC 6266 filename*), with an ASCII fallback for old clients."""
     ascii_name = filename.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
     disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
     return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})
+
+
+def xlsx_download(reports: list[Report], filename: str) -> Response:
+    return download(render_xlsx(reports), XLSX, filename)
 
 
 def stem(filename: str) -> str:

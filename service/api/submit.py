@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session
 
 from checkers.pack import pack_ids
 from checkers.roster import roster_ids
+from service.api.upload import Upload
 from service.auth import Principal
 from service.db.models import DONE, Batch, Check, utcnow
 from service.jobs.base import JobEngine
 from service.jobs.callback import callback_problem
+from service.runtime import Runtime
 from service.settings import Settings
 from service.storage import Blob, record
 
@@ -88,6 +90,23 @@ def add_check(s: Session, blob: Blob, filename: str, template: str | None, roste
     s.add(check)
     s.flush()  # before anything refers to it (no ORM relationships order the inserts for us)
     return check
+
+
+def accept(rt: Runtime, engine: JobEngine, uploads: list[Upload], template: str | None, roster: str | None,
+           who: Principal, priority: int, callback_url: str | None = None) -> list[str]:
+    """Commit every row first, then tell the engine: an accepted check survives whatever follows."""
+    ids: list[str] = []
+    try:
+        with rt.sessions.begin() as s:
+            for up in uploads:
+                blob = rt.store.adopt(up.path, up.sha256, up.size)
+                ids.append(add_check(s, blob, up.filename, template, roster, who, priority, callback_url).id)
+    finally:
+        for up in uploads:
+            up.discard()  # already moved into place, or left over by an error
+    for check_id in ids:
+        engine.submit(check_id, priority)
+    return ids
 
 
 def visible(row: Owned | None, who: Principal, what: str = "检查") -> Owned:

@@ -8,18 +8,16 @@ parser and declare the form in the OpenAPI schema by hand (`multipart_body`).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 from fastapi import HTTPException, Request
 from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import ClientDisconnect
 
-from service.storage import BlobStore
+from service.storage import BlobStore, Spool
 
 MAX_FIELD_BYTES = 4096
 MAX_FIELDS = 20
@@ -95,7 +93,7 @@ async def receive(request: Request, store: BlobStore, max_bytes: int, what: str 
     except ClientDisconnect:
         state.cleanup()
         raise HTTPException(400, "上传中断 (client disconnected during upload)") from None
-    if state.upload is None or state.file is not None:
+    if state.upload is None:
         state.cleanup()
         raise HTTPException(422, "缺少上传文件字段 file (missing the `file` part)")
     state.upload.fields = state.fields
@@ -108,17 +106,18 @@ class _State:
     def __init__(self, store: BlobStore, max_bytes: int) -> None:
         self.store, self.max_bytes = store, max_bytes
         self.fields: dict[str, str] = {}
-        self.upload: Upload | None = None
-        self.file: BinaryIO | None = None  # open while the file part streams
-        self._tmp: Path | None = None
-        self._hash = hashlib.sha256()
-        self._size = 0
+        self.upload: Upload | None = None  # set when the file part has ended
+        self.spool: Spool | None = None  # the file part's bytes, from its headers on
         self._name: str | None = None
         self._filename: str | None = None
         self._value = bytearray()
         self._hname = b""
         self._hvalue = b""
         self._disposition = b""
+
+    @property
+    def _in_file(self) -> bool:
+        return self.spool is not None and self.upload is None
 
     def part_begin(self) -> None:
         self._name = self._filename = None
@@ -142,39 +141,35 @@ class _State:
             raise HTTPException(400, "multipart 部分缺少 name (a part has no name)")
         self._name = _decode(opts[b"name"])
         if b"filename" in opts or self._name == "file":
-            if self._name != "file" or self.upload is not None or self.file is not None:
+            if self._name != "file" or self.spool is not None:
                 raise HTTPException(400, "只能上传一个文件，字段名为 file (exactly one file, in the part named `file`)")
             self._filename = safe_filename(_decode(opts.get(b"filename", b"")))
-            self.file, self._tmp = self.store.temp_file()
+            self.spool = Spool(self.store, self.max_bytes)
         elif len(self.fields) >= MAX_FIELDS:
             raise HTTPException(400, "表单字段过多 (too many form fields)")
 
     def part_data(self, data: bytes, start: int, end: int) -> None:
         chunk = data[start:end]
-        if self.file is None:
-            if len(self._value) + len(chunk) > MAX_FIELD_BYTES:
-                raise HTTPException(400, f"表单字段 {self._name} 过长 (form field longer than {MAX_FIELD_BYTES} bytes)")
-            self._value.extend(chunk)
+        if self._in_file:
+            assert self.spool is not None
+            if not self.spool.write(chunk):
+                raise _TooLarge
             return
-        self._size += len(chunk)
-        if self._size > self.max_bytes:
-            raise _TooLarge
-        self._hash.update(chunk)
-        self.file.write(chunk)
+        if len(self._value) + len(chunk) > MAX_FIELD_BYTES:
+            raise HTTPException(400, f"表单字段 {self._name} 过长 (form field longer than {MAX_FIELD_BYTES} bytes)")
+        self._value.extend(chunk)
 
     def part_end(self) -> None:
-        if self.file is not None and self._tmp is not None:
-            self.file.close()
-            self.file = None
-            self.upload = Upload(self._filename or "upload", self._tmp, self._size, self._hash.hexdigest())
+        if self._in_file:
+            assert self.spool is not None
+            self.spool.close()
+            self.upload = Upload(self._filename or "upload", self.spool.path, self.spool.size, self.spool.sha256)
         elif self._name is not None:
             self.fields[self._name] = _decode(bytes(self._value)).strip()
 
     def cleanup(self) -> None:
-        if self.file is not None:
-            self.file.close()
-        if self._tmp is not None:
-            self._tmp.unlink(missing_ok=True)
+        if self.spool is not None:
+            self.spool.discard()
 
 
 def multipart_body(extra: dict[str, dict], file_description: str) -> dict:

@@ -27,6 +27,7 @@ from service.audit.runner import SLACK_SECONDS, Job, OnResult
 from service.audit.task import check_file, failed, limits_from_dict, limits_to_dict
 
 TASK_NAME = "clustercheck.audit_file"
+POLL = 0.05  # seconds between looks at the result store
 _BATCH_PRIORITY = 6  # as service.jobs.celery_engine gives a batch item: after interactive checks
 
 
@@ -87,13 +88,12 @@ class CeleryRunner:
                 while todo and len(pending) < self.window:
                     job = todo.pop()
                     pending[self._send(job)] = (job, time.monotonic())
-                try:
-                    for task_id, meta in backend.get_many(list(pending), timeout=0.5, interval=0.1):
+                try:  # one look at the result store, then back to topping up the window
+                    for task_id, meta in backend.get_many(list(pending), timeout=POLL, interval=POLL,
+                                                          max_iterations=1):
                         job, started = pending.pop(task_id)
                         on_result(job, self._outcome(job, meta, time.monotonic() - started))
                         backend.forget(task_id)
-                        if stop.is_set():
-                            break
                 except NotYet:
                     pass
         finally:

@@ -8,7 +8,6 @@ errors, 2 usage (unknown template or roster, an output the format needs and was 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from collections.abc import Callable
@@ -53,21 +52,17 @@ def _usage(message: str) -> int:
 
 
 def _renderer(args: argparse.Namespace) -> Callable[[argparse.Namespace], int] | int:
+    """The writer for --format, or exit code 2 when the output it needs was not given (before any
+    file is checked: a long run must not end in a usage error)."""
     if args.format in ("text", "json"):
         return _stream
-    try:
-        render = importlib.import_module("service.render")
-    except ModuleNotFoundError as e:
-        if e.name != "service.render":
-            raise
-        return _usage(f"该输出格式尚未提供：{args.format}（请用 --format text 或 json）")
     if args.format == "xlsx":
         if args.output is None:
             return _usage("--format xlsx 需要用 -o 指定输出文件")
-        return lambda a: _xlsx(a, render)
+        return _xlsx
     if len(args.files) > 1 and args.output is None:
         return _usage("多个文件输出 html 时需要用 -o 指定输出目录")
-    return lambda a: _html(a, render)
+    return _html
 
 
 def _reports(args: argparse.Namespace):
@@ -101,10 +96,12 @@ def _stream(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _html(args: argparse.Namespace, render: Any) -> int:
+def _html(args: argparse.Namespace) -> int:
+    from service.render import render_html
+
     reports = list(_reports(args))
     if len(reports) == 1 and (args.output is None or args.output.suffix.lower() in (".html", ".htm")):
-        page = render.render_html(reports[0])
+        page = render_html(reports[0])
         if args.output is None:
             sys.stdout.write(page)
         else:
@@ -112,11 +109,13 @@ def _html(args: argparse.Namespace, render: Any) -> int:
     else:
         args.output.mkdir(parents=True, exist_ok=True)
         for r, name in zip(reports, args.files, strict=True):
-            (args.output / f"{Path(name).stem}.html").write_text(render.render_html(r), encoding="utf-8")
+            (args.output / f"{Path(name).stem}.html").write_text(render_html(r), encoding="utf-8")
     return 1 if any(r.verdict == "fail" for r in reports) else 0
 
 
-def _xlsx(args: argparse.Namespace, render: Any) -> int:
+def _xlsx(args: argparse.Namespace) -> int:
+    from service.render import render_xlsx
+
     reports = list(_reports(args))
-    render.render_xlsx(reports, args.output)
+    render_xlsx(reports, args.output)
     return 1 if any(r.verdict == "fail" for r in reports) else 0

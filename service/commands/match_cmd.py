@@ -30,7 +30,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from checkers.namematch import PLAUSIBLE, match
-    from checkers.roster import RosterError, load_roster, roster_ids
+    from service.commands.rosters_cmd import load_rosters, table
 
     if not args.name.strip():
         print("错误：集群名称为空", file=sys.stderr)
@@ -38,10 +38,8 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 1:
         print("错误：--top 须为正整数", file=sys.stderr)
         return 2
-    try:
-        rosters = [load_roster(args.roster)] if args.roster else [load_roster(i) for i in roster_ids()]
-    except RosterError as e:
-        print(f"错误：{e}", file=sys.stderr)
+    rosters = load_rosters(args.roster)
+    if rosters is None:
         return 2
     results = [(r, match(args.name, r, account=args.account, top=args.top)) for r in rosters]
     results.sort(key=lambda p: -(p[1].candidates[0].score if p[1].candidates else 0))
@@ -53,8 +51,6 @@ def run(args: argparse.Namespace) -> int:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0 if matched else 1
-    from service.commands.rosters_cmd import table
-
     out = sys.stdout
     out.write(f"名称：{args.name}\n")
     for r, m in results:

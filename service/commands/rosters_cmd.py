@@ -8,7 +8,10 @@ import csv
 import json
 import sys
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checkers.roster import Roster
 
 FIELDS = ("name", "unit", "account", "level", "region", "type", "note")
 LABELS = {"name": "名称", "unit": "依托（建设）单位", "account": "账号", "level": "级别", "region": "地区",
@@ -24,13 +27,21 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     return p
 
 
-def run(args: argparse.Namespace) -> int:
+def load_rosters(ref: str | None) -> list[Roster] | None:
+    """The roster named (an id or a user's file), or every built-in one when none is named; None,
+    with the reason printed, when it does not load (the caller exits 2)."""
     from checkers.roster import RosterError, load_roster, roster_ids
 
     try:
-        rosters = [load_roster(args.roster)] if args.roster else [load_roster(i) for i in roster_ids()]
+        return [load_roster(ref)] if ref else [load_roster(i) for i in roster_ids()]
     except RosterError as e:
         print(f"错误：{e}", file=sys.stderr)
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    rosters = load_rosters(args.roster)
+    if rosters is None:
         return 2
     out = sys.stdout
     if not args.roster:

@@ -19,15 +19,12 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from service.db import make_engine, upgrade
     from service.jobs.celery_app import create_celery
+    from service.runtime import Runtime
     from service.settings import get_settings
 
     settings = get_settings()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(settings.db_url)
-    upgrade(engine)  # a worker started first must find the tables too
-    engine.dispose()
+    Runtime.open(settings, migrate=True).close()  # a worker started before the server finds the tables too
     app = create_celery(settings)
     argv = ["worker", "--queues", settings.celery_queue, "--loglevel", args.loglevel.upper(),
             "--concurrency", str(args.concurrency or settings.workers), "--pool", "prefork",

@@ -9,6 +9,7 @@ import asyncio
 import time
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from service.db.models import FINISHED, QUEUED, Check
 from service.runtime import Runtime
@@ -56,6 +57,14 @@ class JobEngine(abc.ABC):
     def _finished(self, check_id: str) -> bool:
         with self.rt.sessions() as s:
             return s.scalar(select(Check.status).where(Check.id == check_id)) in FINISHED
+
+
+def queued_jobs(s: Session) -> list[tuple[str, int]]:
+    """(check id, priority) of every queued check, in the order they should run: what an engine
+    re-enqueues on start, since its own queue (in memory or in Redis) may have lost them."""
+    rows = s.execute(select(Check.id, Check.priority).where(Check.status == QUEUED)
+                     .order_by(Check.priority, Check.created_at))
+    return [(check_id, priority) for check_id, priority in rows]
 
 
 def make_engine(rt: Runtime) -> JobEngine:

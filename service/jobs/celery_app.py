@@ -8,6 +8,7 @@ the data folder must be shared (same host or a shared volume) since uploads live
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from celery import Celery, Task
@@ -73,4 +74,14 @@ def _pool_child_init(**_: Any) -> None:
     allow_children()
 
 
-app = create_celery()
+@cache
+def _app_from_environment() -> Celery:
+    return create_celery()
+
+
+def __getattr__(name: str) -> Any:
+    """`app`, for `celery -A service.jobs.celery_app worker`, built on first use: the server imports
+    this module for its Celery engine and must not build a second app from the environment then."""
+    if name == "app":
+        return _app_from_environment()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

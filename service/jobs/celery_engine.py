@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select
-
-from service.db.models import QUEUED, Check
-from service.jobs.base import ASYNC, JobEngine
+from service.jobs.base import ASYNC, JobEngine, queued_jobs
 from service.jobs.celery_app import TASK_NAME, create_celery
 from service.runtime import Runtime
 
@@ -28,8 +25,7 @@ class CeleryEngine(JobEngine):
         A check published twice runs once: the second delivery finds it finished and skips it.
         """
         with self.rt.sessions() as s:
-            rows = s.execute(select(Check.id, Check.priority).where(Check.status == QUEUED)
-                             .order_by(Check.priority, Check.created_at)).all()
+            rows = queued_jobs(s)
         for check_id, priority in rows:
             self.submit(check_id, priority)
         if rows:

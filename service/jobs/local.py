@@ -25,12 +25,12 @@ import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from extractor.sandbox import kill_tree
 from service.db.models import QUEUED, RUNNING, Check
 from service.jobs import local_worker
-from service.jobs.base import ASYNC, JobEngine
+from service.jobs.base import ASYNC, JobEngine, queued_jobs
 from service.jobs.task import fail
 from service.runtime import Runtime
 
@@ -60,8 +60,7 @@ class LocalEngine(JobEngine):
     def start(self) -> None:
         with self.rt.sessions.begin() as s:  # whatever was running when the last process died
             s.execute(update(Check).where(Check.status == RUNNING).values(status=QUEUED, started_at=None))
-            rows = s.execute(select(Check.id, Check.priority).where(Check.status == QUEUED)
-                             .order_by(Check.priority, Check.created_at)).all()
+            rows = queued_jobs(s)
         for check_id, priority in rows:
             self.submit(check_id, priority)
         for i in range(self.rt.settings.workers):

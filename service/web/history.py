@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.auth import Principal
+from service.db import queries
 from service.db.models import Check
 
 PAGE_SIZE = 50
@@ -48,22 +49,8 @@ class Page:
 
 
 def find_checks(db: Session, who: Principal, f: Filters) -> Page:
-    q = select(Check)
-    if not who.sees_all:
-        q = q.where(Check.owner_key_id == who.key_id)
-    if f.ids:
-        q = q.where(Check.id.in_(f.ids))
-    if f.verdict:
-        q = q.where(Check.verdict == f.verdict)
-    if f.template:
-        q = q.where(or_(Check.detected_template == f.template, Check.template == f.template))
-    if f.cluster:
-        q = q.where(or_(Check.cluster_name.contains(f.cluster, autoescape=True),
-                        Check.filename.contains(f.cluster, autoescape=True)))
-    total = db.scalar(select(func.count()).select_from(q.subquery())) or 0
-    rows = list(db.scalars(q.order_by(Check.created_at.desc(), Check.id)
-                           .limit(PAGE_SIZE).offset((f.page - 1) * PAGE_SIZE)))
-    return Page(rows, total, f)
+    q = queries.checks(who, verdict=f.verdict, template=f.template, cluster=f.cluster, ids=f.ids)
+    return Page(queries.newest_first(db, q, Check, PAGE_SIZE, (f.page - 1) * PAGE_SIZE), queries.count(db, q), f)
 
 
 def templates_used(db: Session) -> list[str]:

@@ -16,13 +16,13 @@ from starlette.datastructures import FormData
 
 from checkers.findings import Report
 from service.api.deps import EngineDep, RuntimeDep, SessionDep
-from service.api.reports import XLSX, download, report_bytes, stem
-from service.api.submit import ensure_room, resolve_refs, visible
+from service.api.reports import download, finished_report, report_bytes, stem, xlsx_download
+from service.api.submit import accept, ensure_room, resolve_refs, visible
 from service.api.upload import Upload
 from service.auth import Principal
 from service.db.models import FINISHED, Check
 from service.jobs.base import ASYNC, WAITING, JobEngine
-from service.render import render_html, render_xlsx
+from service.render import render_html
 from service.runtime import Runtime
 from service.settings import MB
 from service.web import catalog, intake
@@ -75,7 +75,7 @@ async def _check_files(request: Request, who: Principal, rt: Runtime, engine: Jo
     template, roster = str(form.get("template") or "auto"), str(form.get("roster") or "auto")
     try:
         await run_in_threadpool(ensure_room, engine, settings)
-        resolve_refs(template, roster)
+        await run_in_threadpool(resolve_refs, template, roster)
         files = intake.chosen_files(form)
         if not files:
             raise HTTPException(422, "请选择至少一个文件 (no file chosen)")
@@ -93,8 +93,7 @@ async def _check_files(request: Request, who: Principal, rt: Runtime, engine: Jo
         return await run_in_threadpool(_form_error, request, who, rt, HTTPException(status, message), template, roster)
     single = len(staged) == 1 and not rejected
     wait = single and staged[0].size <= settings.sync_max_mb * MB
-    ids = await run_in_threadpool(intake.accept, rt, engine, staged, template, roster, who,
-                                  WAITING if wait else ASYNC)
+    ids = await run_in_threadpool(accept, rt, engine, staged, template, roster, who, WAITING if wait else ASYNC)
     if single:
         if wait:
             await engine.wait(ids[0], settings.sync_wait_seconds)
@@ -126,10 +125,6 @@ def results(request: Request, who: Viewer, rt: RuntimeDep, ids: str = "") -> HTM
     return _results(request, who, rt, list(Filters.clean(ids=ids).ids), [])
 
 
-def _finished_report(rt: Runtime, row: Check) -> Report:
-    return Report.model_validate_json(report_bytes(rt, row))
-
-
 @router.get("/web/checks/{check_id}", response_class=HTMLResponse)
 def check_page(request: Request, check_id: str, who: Viewer, db: SessionDep, rt: RuntimeDep) -> HTMLResponse:
     row = db.get(Check, check_id)
@@ -140,7 +135,7 @@ def check_page(request: Request, check_id: str, who: Viewer, db: SessionDep, rt:
     if not row.report_sha256:
         return page(request, who, "error.html", 500, title="检查未能完成",
                     message=f"{row.filename}：{row.error or '没有生成报告'}")
-    report = _finished_report(rt, row)
+    report = finished_report(rt, row)
     return page(request, who, "check.html", row=row, report=report, body=render_html(report, standalone=False))
 
 
@@ -154,7 +149,7 @@ def check_download(check_id: str, fmt: Literal["json", "html", "xlsx"], who: Vie
         return download(data, "application/json", f"{name}.json")
     report = Report.model_validate_json(data)
     if fmt == "xlsx":
-        return download(render_xlsx([report]), XLSX, f"{name}.xlsx")
+        return xlsx_download([report], f"{name}.xlsx")
     return HTMLResponse(render_html(report), headers={"X-Content-Type-Options": "nosniff"})
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from checkers.kinds.identity import same_unit
 from checkers.namematch import (
     MATCH,
     PLAUSIBLE,
@@ -14,7 +15,6 @@ from checkers.namematch import (
     match,
     name_key,
     note_values,
-    same_unit,
     strip_generic,
 )
 from checkers.roster import Roster, RosterEntry, load_roster, roster_ids

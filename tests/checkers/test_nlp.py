@@ -75,7 +75,7 @@ def test_extra_vocabulary() -> None:
     ("附件2：证书复印件", True), ("建有省级企业技术中心", False), ("页码待定", False),
 ])
 def test_evidence_references(text: str, has: bool) -> None:
-    assert nlp.has_evidence_ref(text) is has
+    assert bool(labels(text, "EVIDENCE")) is has  # what the claims kind takes as evidenced
 
 
 def test_offsets_survive_chunking_of_long_text() -> None:
@@ -93,3 +93,15 @@ def test_offsets_survive_chunking_of_long_text() -> None:
 def test_the_pipeline_is_built_once() -> None:
     assert nlp.pipeline() is nlp.pipeline()
     assert nlp.pipeline().pipe_names == ["entity_ruler"]
+
+
+@pytest.mark.parametrize("text", ["集群新增高新技术企业35家。", "建有省级企业技术中心。", "获评专精特新“小巨人”企业。",
+                                  "荣获湖北省科技进步奖一等奖", "建有国家重点实验室1个", "获评瞪羚企业"])
+def test_the_cheap_claim_test_never_skips_a_claim(text: str) -> None:
+    assert nlp.may_claim(text) or not nlp.claims(text)
+    assert nlp.may_claim("建有孵化器", ("孵化器",))  # a pack's own vocabulary counts too
+
+
+def test_prose_without_claim_terms_skips_the_pipeline() -> None:
+    assert not nlp.may_claim("集群企业持续推进关键技术攻关，取得明显成效。")
+    assert not nlp.may_claim("新增高新技术企业35家")  # a platform without a level is a statistic

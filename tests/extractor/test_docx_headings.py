@@ -165,3 +165,17 @@ def test_number_value(number: str, value: int | None) -> None:
                                            ("2023年度主要经济指标完成情况", True)])
 def test_looks_like_heading_text(title: str, ok: bool) -> None:
     assert looks_like_heading_text(title) is ok
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3.2023年度集群统计报表", ("arabic", "3", "2023年度集群统计报表")),
+    ("3．2023年度集群统计报表", ("arabic", "3", "2023年度集群统计报表")),
+    ("1.1999—2001年发展回顾", ("arabic", "1", "1999—2001年发展回顾")),
+    ("2.1.2023年工作安排", ("arabic-dotted", "2.1", "2023年工作安排")),
+    ("1.1 集群概况", ("arabic-dotted", "1.1", "集群概况")),
+    ("1.125亿元", None),  # a decimal: a section number's parts have at most two digits
+    ("3.5%", None),
+])
+def test_split_number_3_2023_is_item_3_titled_with_a_year(text: str, expected: tuple[str, str, str] | None) -> None:
+    found = split_number(text)
+    assert (None if found is None else (found.numbering, found.number, found.title)) == expected

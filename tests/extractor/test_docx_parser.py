@@ -7,6 +7,8 @@ import time
 import zipfile
 
 import pytest
+from docx import Document as open_docx
+from docx.enum.text import WD_BREAK
 
 from extractor.base import Limits
 from extractor.docx_parser import DocxParser
@@ -40,6 +42,25 @@ def test_pages_from_hard_breaks_when_not_rendered() -> None:
     pages = {h.title: h.loc.page for h in doc.headings()}
     assert pages["集群发展环境"] == 1 and pages["集群发展成效"] == 2
     assert doc.meta.pages == 2
+
+
+def _python_docx(*pages: str) -> bytes:
+    """A file as python-docx writes it: its template's app.xml says Pages 1, Words 0, Characters 0."""
+    doc = open_docx()
+    for i, text in enumerate(pages):
+        if i:
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        doc.add_paragraph(text)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_python_docx_app_xml_pages_1_is_not_believed() -> None:
+    assert b"<Pages>1</Pages>" in zipfile.ZipFile(io.BytesIO(_python_docx("正文。"))).read("docProps/app.xml")
+    assert convert(_python_docx("集群总体情况良好。")).meta.pages is None  # no page information at all
+    assert convert(_python_docx("第一页。", "第二页。", "第三页。")).meta.pages == 3  # the hard breaks tell
+    assert convert(_python_docx()).meta.pages == 1  # an empty document is one page, as its app.xml says
 
 
 def test_section_break_and_page_break_before() -> None:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
+import shutil
 import struct
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
-from extractor import Document, ExtractError, Limits, extract
-from extractor.office_parser import libreoffice_convert
-from extractor.sandbox import descendants
+from extractor import Document, ExtractError, Limits, extract, extract_isolated
+from extractor.libreoffice import ipc_socket, libreoffice_convert, scratch_root, sweep
+from extractor.sandbox import descendants, kill_tree
 from extractor.sniff import ole_streams, sniff
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,6 +142,61 @@ def test_conversion_past_the_time_limit_leaves_no_libreoffice_behind(samples_dir
         libreoffice_convert(data, "doc", "docx", Limits(seconds=0.3))
     assert err.value.code == "F005"
     assert not descendants(os.getpid())
+
+
+@pytest.mark.slow
+def test_conversion_killed_by_the_sandbox_leaves_no_temp_dir(samples_dir: Path) -> None:
+    """A child the sandbox SIGKILLs cleans nothing up; the next conversion removes what it left."""
+    data = (samples_dir / "legacy_report.doc").read_bytes()
+    before = _work_dirs()
+    with pytest.raises(ExtractError) as err:
+        extract_isolated(data, "legacy_report.doc", limits=Limits(seconds=0.5))
+    assert err.value.code == "F005"
+    orphans = {d for d in _work_dirs() - before if not Path(f"/proc/{d.name.split('-')[0]}").exists()}
+    assert orphans, "the killed child's work directory is left until a sweep"
+    with pytest.raises(ExtractError):
+        libreoffice_convert(data, "doc", "docx", Limits(seconds=0.3))  # sweeps first, then times out
+    assert not any(d.exists() for d in orphans)
+    assert not any(ipc_socket(d / "profile").exists() for d in orphans)
+    assert not any(d.name.startswith(f"{os.getpid()}-") for d in _work_dirs())  # its own went in `finally`
+
+
+def test_sweep_keeps_the_directories_of_live_processes(tmp_path: Path) -> None:
+    sweep()
+    root = scratch_root()
+    mine = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-{_start_time(os.getpid())}-", dir=root))
+    recycled = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-1-", dir=root))  # same pid, another start time
+    try:
+        sweep()
+        assert mine.is_dir() and not recycled.exists()
+    finally:
+        shutil.rmtree(mine, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_ipc_socket_is_where_libreoffice_puts_it(samples_dir: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    proc = subprocess.Popen(["soffice", "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
+                             "--convert-to", "docx", "--outdir", str(tmp_path), str(samples_dir / "legacy_report.doc")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, process_group=0)
+    seen, deadline = False, time.monotonic() + 60
+    while not seen and proc.poll() is None and time.monotonic() < deadline:
+        seen = ipc_socket(profile).exists()
+        time.sleep(0.005)
+    kill_tree(proc.pid)
+    proc.wait()
+    ipc_socket(profile).unlink(missing_ok=True)
+    assert seen
+
+
+def _work_dirs() -> set[Path]:
+    root = scratch_root()
+    return {d for d in root.iterdir() if d.name[:1].isdigit()} if root.is_dir() else set()
+
+
+def _start_time(pid: int) -> int:
+    with open(f"/proc/{pid}/stat", "rb") as f:
+        return int(f.read().rsplit(b")", 1)[1].split()[19])
 
 
 def compound_file(streams: list[str]) -> bytes:

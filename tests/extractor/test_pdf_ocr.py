@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -77,6 +79,32 @@ def test_tesseract_engine_reads_chinese(samples_dir: Path) -> None:
 
 def test_engine_is_loaded_once() -> None:
     assert ocr.get_engine() is ocr.get_engine()
+
+
+def test_preload_lets_sandboxed_children_share_the_engine() -> None:
+    """In a fresh process: after preload(), a forked child that is not allowed to load an engine
+    itself still has the parent's."""
+    probe = ("from extractor import ocr\nfrom extractor.base import DEFAULT_LIMITS\n"
+             "from extractor.sandbox import run_isolated\n"
+             "def child():\n"
+             "    ocr.rapidocr_engine = ocr.tesseract_engine = lambda: None\n"
+             "    engine = ocr.get_engine()\n"
+             "    return engine.name if engine else None\n"
+             "print(run_isolated(child, (), DEFAULT_LIMITS), ocr.preload(), run_isolated(child, (), DEFAULT_LIMITS))")
+    assert _python(probe) == "None rapidocr rapidocr"
+
+
+def test_plain_extract_does_not_load_the_engine(samples_dir: Path) -> None:
+    probe = ("import sys\nfrom extractor import extract\n"
+             f"extract({str(samples_dir / 'pdf_text_report.pdf')!r})\n"
+             f"extract({str(samples_dir / 'legacy_report.docx')!r})\n"
+             "print(sorted({'rapidocr', 'onnxruntime'} & set(sys.modules)))")
+    assert _python(probe) == "[]"
+
+
+def _python(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          timeout=120).stdout.strip()
 
 
 @pytest.mark.parametrize(("text", "image_area", "expected"), [

@@ -1,14 +1,22 @@
 """Fixtures for the service tests: real databases (SQLite file, PostgreSQL schema), a real app with its
-local worker processes, keys of every role, and small submissions built with python-docx."""
+local worker processes, keys of every role, small submissions built with python-docx, and a real
+`clustercheck serve` process for the tests that need one over TCP."""
 
 from __future__ import annotations
 
 import io
+import os
+import socket
+import subprocess
+import sys
+import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -21,6 +29,7 @@ from service.settings import Settings
 
 PG_BASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "samples" / "files"
+CLI = Path(sys.executable).with_name("clustercheck")
 
 
 def pg_reachable() -> bool:
@@ -95,7 +104,9 @@ class Service:
     settings: Settings
 
 
+@contextmanager
 def start_service(data_dir: Path, **overrides: object) -> Iterator[Service]:
+    """A real app with one local worker process, running until the block ends."""
     settings = Settings(data_dir=data_dir, workers=1, **overrides)  # type: ignore[arg-type]
     app = create_app(settings)
     keys = make_keys(app)
@@ -106,4 +117,68 @@ def start_service(data_dir: Path, **overrides: object) -> Iterator[Service]:
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     """One app per test module, with one local worker process."""
-    yield from start_service(tmp_path_factory.mktemp("svc"), callback_private_ok=True)
+    with start_service(tmp_path_factory.mktemp("svc"), callback_private_ok=True) as svc:
+        yield svc
+
+
+def wait_done(client: TestClient, check_id: str, headers: dict, timeout: float = 90) -> dict:
+    """The check's status answer once it is finished (done or failed)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        body = client.get(f"/api/v1/checks/{check_id}", headers=headers).json()
+        if body["status"] in ("done", "failed"):
+            return body
+        time.sleep(0.1)
+    raise AssertionError(f"check {check_id} not finished after {timeout}s")
+
+
+def wait_batch(client: TestClient, batch_id: str, headers: dict, timeout: float = 120) -> dict:
+    """The batch's answer once it is done, checking on the way that its progress never goes back."""
+    deadline = time.monotonic() + timeout
+    seen = []
+    while time.monotonic() < deadline:
+        body = client.get(f"/api/v1/batches/{batch_id}", headers=headers).json()
+        seen.append(body["done"])
+        if body["status"] == "done":
+            assert seen == sorted(seen), "progress never goes backwards"
+            return body
+        time.sleep(0.2)
+    raise AssertionError(f"batch {batch_id} not done after {timeout}s")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(data_dir: Path, port: int, timeout: float = 60) -> subprocess.Popen:
+    """`clustercheck serve` as a user starts it (one worker), returned once /readyz says ready.
+
+    Its output is appended to <data_dir>/serve.log, which a failure to start shows.
+    """
+    log_path = data_dir / "serve.log"
+    env = {**os.environ, "CLUSTERCHECK_DATA_DIR": str(data_dir)}
+    with log_path.open("ab") as log:
+        proc = subprocess.Popen([str(CLI), "serve", "--port", str(port), "--workers", "1", "--log-level", "warning"],
+                                env=env, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    stop(proc)
+    raise AssertionError(f"server not ready: {log_path.read_text(errors='replace')[-3000:]}")
+
+
+def stop(proc: subprocess.Popen, timeout: float = 30) -> None:
+    """SIGTERM (a graceful shutdown), then SIGKILL if it has not exited within `timeout`."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

@@ -146,11 +146,7 @@ def test_principal_visibility() -> None:
 
 
 def test_non_loopback_app_still_serves_with_keys(tmp_path: Path) -> None:
-    gen = start_service(tmp_path, host="0.0.0.0")
-    svc = next(gen)
-    try:
+    with start_service(tmp_path, host="0.0.0.0") as svc:
         local = TestClient(svc.app, client=("127.0.0.1", 5))
         assert local.get("/metrics").status_code == 401
         assert local.get("/metrics", headers=svc.keys.h("admin")).status_code == 200
-    finally:
-        gen.close()

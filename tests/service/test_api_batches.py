@@ -48,7 +48,8 @@ def wait_batch(client: TestClient, batch_id: str, headers: dict, timeout: float 
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
-    yield from start_service(tmp_path_factory.mktemp("batch"), max_upload_mb=0.05, batch_max_files=4)
+    with start_service(tmp_path_factory.mktemp("batch"), max_upload_mb=0.05, batch_max_files=4) as running:
+        yield running
 
 
 def test_a_batch_accounts_for_every_file(service: Service) -> None:

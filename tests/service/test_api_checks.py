@@ -41,8 +41,9 @@ def wait_done(client: TestClient, check_id: str, headers: dict, timeout: float =
 @pytest.fixture(scope="module")
 def limited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     """Small limits: 200 KB uploads, synchronous answers only up to 20 KB, a queue of 3."""
-    yield from start_service(tmp_path_factory.mktemp("limited"), max_upload_mb=0.2, sync_max_mb=0.02,
-                             queue_max=3)
+    with start_service(tmp_path_factory.mktemp("limited"), max_upload_mb=0.2, sync_max_mb=0.02,
+                             queue_max=3) as running:
+        yield running
 
 
 def test_small_file_is_answered_at_once_with_its_report(service: Service) -> None:

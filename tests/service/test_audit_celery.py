@@ -33,11 +33,13 @@ def queue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     data = tmp_path_factory.mktemp("celery-audit")
     name = f"cc-audit-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "CLUSTERCHECK_DATA_DIR": str(data), "CLUSTERCHECK_BROKER_URL": BROKER,
-           "CLUSTERCHECK_CELERY_QUEUE": name}
+    env = {**os.environ, "CLUSTERCHECK_BROKER_URL": BROKER, "CLUSTERCHECK_CELERY_QUEUE": name}
     logs = [(data / f"worker{k}.log").open("wb") for k in (1, 2)]
+    # a data folder each, as on two machines (audit tasks need none; two workers migrating one new
+    # SQLite file at the same moment race)
     workers = [subprocess.Popen([str(CLI), "worker", "--concurrency", "1", "--hostname", f"w{k}-{name}@%h"],
-                                env=env, stdout=log, stderr=subprocess.STDOUT) for k, log in zip((1, 2), logs, strict=True)]
+                                env={**env, "CLUSTERCHECK_DATA_DIR": str(data / f"w{k}")}, stdout=log,
+                                stderr=subprocess.STDOUT) for k, log in zip((1, 2), logs, strict=True)]
     app = create_celery(Settings(broker_url=BROKER, celery_queue=name))
     try:
         deadline = time.monotonic() + 90

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,49 +16,44 @@ from sqlalchemy import select
 
 from service.db import FINISHED, Check, make_engine, make_sessions
 from service.jobs.local import rss_bytes
-from tests.service.conftest import SAMPLES_DIR, start_service, summary_docx
+from tests.service.conftest import (
+    CLI,
+    SAMPLES_DIR,
+    Service,
+    free_port,
+    serve,
+    start_service,
+    stop,
+    summary_docx,
+    wait_done,
+)
 
-CLI = Path(sys.executable).with_name("clustercheck")
 SCANNED = SAMPLES_DIR / "pdf_scanned_report.pdf"
 
 
-def _submit_and_wait(svc, data: bytes, name: str) -> dict:  # type: ignore[no-untyped-def]
+def _submit_and_wait(svc: Service, data: bytes, name: str) -> dict:
     h = svc.keys.h("portal")
     r = svc.client.post("/api/v1/checks?async=true", files={"file": (name, data)}, headers=h)
     assert r.status_code == 202, r.text
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        body = svc.client.get(f"/api/v1/checks/{r.json()['id']}", headers=h).json()
-        if body["status"] in FINISHED:
-            return body
-        time.sleep(0.1)
-    raise AssertionError("job did not finish")
+    return wait_done(svc.client, r.json()["id"], h, timeout=120)
 
 
 @pytest.mark.slow
 def test_job_over_its_time_limit_is_killed_and_marked_f005(tmp_path: Path) -> None:
-    gen = start_service(tmp_path, job_timeout_seconds=3)
-    svc = next(gen)
-    try:
+    with start_service(tmp_path, job_timeout_seconds=3) as svc:
         body = _submit_and_wait(svc, SCANNED.read_bytes(), "扫描件.pdf")  # OCR takes half a minute
         assert body["status"] == "failed" and body["error"]["code"] == "F005" and "超时" in body["error"]["message"]
         assert body["verdict"] == "fail" and body["report"]["findings"][0]["code"] == "F005"
         assert svc.client.get("/readyz").status_code == 200  # the slot started a fresh worker
         ok = _submit_and_wait(svc, summary_docx(200), "ok.docx")
         assert ok["status"] == "done"
-    finally:
-        gen.close()
 
 
 @pytest.mark.slow
 def test_job_over_its_memory_limit_is_killed_and_marked_f005(tmp_path: Path) -> None:
-    gen = start_service(tmp_path, parse_memory_mb=64)  # less than a worker holds with its parsers loaded
-    svc = next(gen)
-    try:
+    with start_service(tmp_path, parse_memory_mb=64) as svc:  # less than a worker holds with its parsers loaded
         body = _submit_and_wait(svc, summary_docx(200), "a.docx")
         assert body["status"] == "failed" and body["error"]["code"] == "F005" and "内存" in body["error"]["message"]
-    finally:
-        gen.close()
 
 
 def test_rss_of_a_process() -> None:
@@ -74,36 +68,13 @@ def test_rss_of_a_process() -> None:
         child.wait()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(data_dir: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "CLUSTERCHECK_DATA_DIR": str(data_dir)}
-    proc = subprocess.Popen([str(CLI), "serve", "--port", str(port), "--workers", "1", "--log-level", "warning"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            pass
-        assert proc.poll() is None, "server exited"
-        time.sleep(0.1)
-    proc.kill()
-    raise AssertionError("server not ready")
-
-
 @pytest.mark.slow
 def test_sigkill_and_restart_loses_no_accepted_job(tmp_path: Path) -> None:
     env = {**os.environ, "CLUSTERCHECK_DATA_DIR": str(tmp_path)}
     key = subprocess.run([str(CLI), "keys", "create", "--role", "portal"], env=env, capture_output=True,
                          text=True, check=True).stdout.strip()
-    port = _free_port()
-    server = _serve(tmp_path, port)
+    port = free_port()
+    server = serve(tmp_path, port)
     ids = []
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-API-Key": key}, timeout=30) as c:
@@ -120,7 +91,7 @@ def test_sigkill_and_restart_loses_no_accepted_job(tmp_path: Path) -> None:
     with sessions() as s:
         unfinished = s.scalars(select(Check.id).where(Check.status.not_in(FINISHED))).all()
     assert unfinished, "every job finished before the kill: the test proves nothing"
-    server = _serve(tmp_path, port)
+    server = serve(tmp_path, port)
     try:
         deadline = time.monotonic() + 180
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-API-Key": key}, timeout=30) as c:
@@ -133,6 +104,5 @@ def test_sigkill_and_restart_loses_no_accepted_job(tmp_path: Path) -> None:
             else:
                 raise AssertionError(f"not all resumed jobs finished: {statuses}")
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
         engine.dispose()

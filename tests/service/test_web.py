@@ -24,7 +24,8 @@ GROWTH = "hunan-2023-final_growth-wrong.docx"
 
 @pytest.fixture(scope="module")
 def svc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
-    yield from start_service(tmp_path_factory.mktemp("web"))
+    with start_service(tmp_path_factory.mktemp("web")) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -201,7 +202,7 @@ def test_pages_stay_out_of_the_api_schema(svc: Service) -> None:
 
 
 def test_server_bound_to_all_interfaces_needs_a_key_even_from_loopback(tmp_path: Path) -> None:
-    for exposed in start_service(tmp_path, host="0.0.0.0"):
+    with start_service(tmp_path, host="0.0.0.0") as exposed:
         browser = TestClient(exposed.app, client=("127.0.0.1", 50124), follow_redirects=False)
         page = browser.get("/", headers=HTML)
         assert page.status_code == 303 and page.headers["location"] == "/login?next=/&reason=needed"
@@ -212,7 +213,7 @@ def test_server_bound_to_all_interfaces_needs_a_key_even_from_loopback(tmp_path:
 
 
 def test_size_limits_per_file_and_per_upload(tmp_path: Path) -> None:
-    for small in start_service(tmp_path, max_upload_mb=0.01, max_batch_mb=0.05):
+    with start_service(tmp_path, max_upload_mb=0.01, max_batch_mb=0.05) as small:
         browser = TestClient(small.app, client=("127.0.0.1", 50125), follow_redirects=False)
         big = {"big.docx": b"PK" + b"\0" * 20_000}
         one = upload(browser, "big.docx", data=big)

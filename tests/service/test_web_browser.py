@@ -8,19 +8,13 @@ Debian's chromium is driven through its executable path; no browser is ever down
 from __future__ import annotations
 
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from tests.service.conftest import SAMPLES_DIR
+from tests.service.conftest import SAMPLES_DIR, free_port, serve, stop
 
 pytestmark = pytest.mark.slow
 
@@ -31,42 +25,14 @@ SAMPLE = "hubei-2023-summary_short-section.docx"
 CJK_FONTS = ("Noto Sans CJK", "WenQuanYi", "Microsoft YaHei", "Noto Serif CJK")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = tmp_path_factory.mktemp("browser-data")
     port = free_port()
-    env = {**os.environ, "CLUSTERCHECK_DATA_DIR": str(data), "CLUSTERCHECK_WORKERS": "1"}
-    log = (data / "serve.log").open("wb")
-    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--port", str(port), "--log-level", "warning"],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    proc = serve(tmp_path_factory.mktemp("browser-data"), port)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"server did not start: {(data / 'serve.log').read_text(errors='replace')}")
-            time.sleep(0.3)
-        yield base
+        yield f"http://127.0.0.1:{port}"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        stop(proc, timeout=20)
 
 
 @pytest.fixture(scope="module")
