@@ -29,7 +29,7 @@ class Context:
     pack: RulePack
     roster: Roster | None = None
     cluster: ClusterResult = field(default_factory=ClusterResult)
-    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
 
     def once(self, key: Hashable, compute: Callable[[], T]) -> T:
         """What several rules ask of the document (a table found, an attachments part read),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -34,6 +35,7 @@ REFERENCES = [r"附件\s*[0-9一二三四五六七八九十]+", r"见附件", "�
               r"第\s*\d+(?:\s*[-—~至]\s*\d+)?\s*页", r"页码\s*[:：]?\s*\d+"]
 
 NAME_LIST_WORDS = ("名单", "名录", "清单", "一览表", "明细")
+TEMPLATE_MARKERS = ("需提供佐证材料", "并标注所在页码", "附名单")  # the template's words in an item's label
 _SUBJECT_TAIL = re.compile(r"(?:的)?(?:数量|总数|个数|项数|家数|企业数|数)$")
 _SUBJECT_HEAD = re.compile(r"^(?:当年|获得|拥有|参与制定|新增|累计)")
 
@@ -52,13 +54,30 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-def has_reference(text: str, patterns: list[str] | tuple[str, ...], markers: list[str] | tuple[str, ...] = ()) -> bool:
-    """A reference in `text` once the template's own marker words are removed from it."""
+def has_reference(text: str, patterns: Sequence[str], markers: Sequence[str] = ()) -> bool:
+    """A reference in `text` once the template's own marker words are removed from it: the label's
+    "需提供佐证材料" is no reference to 佐证材料."""
     t = text
-    for m in markers:
+    for m in (*markers, *TEMPLATE_MARKERS):
         t = t.replace(m, "")
-    t = t.replace("需提供佐证材料", "").replace("并标注所在页码", "")
     return bool(patterns) and _compiled(tuple(patterns)).search(t) is not None
+
+
+def evidenced(ctx: Context, *, item: str, row_text: str, name_list: bool, table_index: int,
+              references: Sequence[str], attachments: Sequence[SectionSpec], markers: Sequence[str] = ()) -> bool:
+    """Whether an item reported with a value has its evidence in one of the three ways above."""
+    if has_reference(row_text, references, markers):
+        return True
+    subj = subject(item)
+    if name_list and name_list_present(ctx, subj, table_index):
+        return True
+    return named_in_attachments(ctx, subj, attachments)
+
+
+def unevidenced(target: str, value: str, name_list: bool) -> tuple[str, str]:
+    """The E001 message and its `expected`: the figure reported, and what is missing for it."""
+    what = "未附名单" if name_list else "未注明佐证材料（附件或所在页码）"
+    return f"“{target}”填报 {value}，但{what}", "名单" if name_list else "佐证材料"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +128,7 @@ def named_in(text: str, subj: str) -> bool:
     return len(s) >= 4 and fuzz.partial_ratio(s, n) >= 90
 
 
-def named_in_attachments(ctx: Context, subj: str, specs: list[SectionSpec]) -> bool:
+def named_in_attachments(ctx: Context, subj: str, specs: Sequence[SectionSpec]) -> bool:
     for spec in specs:
         part = attachment_part(ctx, spec)
         if part is not None and named_in(part.text, subj):

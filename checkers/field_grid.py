@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from checkers.evidence import has_reference, name_list_present, named_in_attachments, subject
+from checkers.evidence import evidenced, unevidenced
 from checkers.findings import Finding, FindingLocation
 from checkers.numbers import convert, fmt, parse_number, parse_unit, shown, unit_in_label
 from checkers.tables import Grid, label_key
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from checkers.kinds.fields import FieldRow, Fields
     from extractor.model import Cell, Table
 
-MARKERS = ("附名单", "需提供佐证材料", "并标注所在页码")
 UNIT_HEADERS = {"单位", "计量单位", "数据单位", "计算单位", "统计单位"}
 
 
@@ -283,14 +282,8 @@ def _evidence(read: GridRead) -> None:
             continue
         r, lab = read.rows[spec.label]
         row_text = " ".join(c.text for c in read.grid.row_anchors(r))
-        if has_reference(row_text, rule.references, MARKERS):
+        if evidenced(read.ctx, item=spec.label, row_text=row_text, name_list=spec.name_list, table_index=read.index,
+                     references=rule.references, attachments=rule.attachments):
             continue
-        subj = subject(spec.label)
-        if spec.name_list and name_list_present(read.ctx, subj, read.index):
-            continue
-        if named_in_attachments(read.ctx, subj, rule.attachments):
-            continue
-        unit = spec.unit or ""
-        what = "未附名单" if spec.name_list else "未注明佐证材料（附件或所在页码）"
-        read.add("E001", spec.label, f"“{spec.label}”填报 {shown(shown_vals[0], unit or None)}，但{what}", r, lab.col,
-                 expected="名单" if spec.name_list else "佐证材料", actual=fmt(shown_vals[0]))
+        message, expected = unevidenced(spec.label, shown(shown_vals[0], spec.unit), spec.name_list)
+        read.add("E001", spec.label, message, r, lab.col, expected=expected, actual=fmt(shown_vals[0]))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from checkers import CHECKER_VERSION, check, load_pack, load_roster
+from checkers import CHECKER_VERSION, PackError, RosterError, check, load_pack, load_roster
 from checkers.codes import CODES
 from checkers.detect import detect_template
 from checkers.findings import Finding, Report, TemplateDetected
@@ -24,6 +24,19 @@ from extractor.model import Document
 
 class UsageError(ValueError):
     """A template or roster reference that does not resolve: the caller's mistake, not the file's."""
+
+
+def reference_problem(template: str | None, roster: str | None) -> str | None:
+    """Why a template or roster given by the user does not load, None when both do: asked before any
+    file is read, so that a long run cannot end in a usage error."""
+    try:
+        if template and template != "auto":
+            load_pack(template)
+        if roster and roster not in ("auto", "none"):
+            load_roster(roster)
+    except (PackError, RosterError) as e:
+        return str(e)
+    return None
 
 
 def resolve(doc: Document | None, template: str | None, roster: str | None

@@ -100,24 +100,30 @@ def _stats_line(r: Report) -> str:
     return f"文件：{fmt}字数 {s.words:,}{pages}"
 
 
-def _where(f: Finding) -> str:
+def where(f: Finding) -> list[str]:
+    """The finding's place as short chips, the same on the terminal, the page and the printout:
+    第3页 · 表 2.4集群创新情况 · 第3行 第4列."""
     loc = f.location
-    parts = []
+    chips = []
     if loc.page:
-        parts.append(f"第{loc.page}页")
-    if loc.table:
-        parts.append(loc.table)
+        chips.append(f"第{loc.page}页")
     if loc.sheet:
-        parts.append(f"工作表 {loc.sheet}")
-    if loc.row:
-        parts.append(f"第{loc.row}行")
-    if loc.column:
-        parts.append(f"第{loc.column}列")
+        chips.append(f"工作表 {loc.sheet}")
+    if loc.table:
+        chips.append(f"表 {loc.table}")
+    if loc.row or loc.column:
+        chips.append(" ".join(x for x in (f"第{loc.row}行" if loc.row else "", f"第{loc.column}列" if loc.column else "")
+                              if x))
     if loc.cell:
-        parts.append(loc.cell)
+        chips.append(f"单元格 {loc.cell}")
     if loc.paragraph and not loc.row:
-        parts.append(f"第{loc.paragraph}段")
-    return "位置：" + " ".join(parts) if parts else ""
+        chips.append(f"第{loc.paragraph}段")
+    return chips
+
+
+def _where(f: Finding) -> str:
+    chips = where(f)
+    return "位置：" + " ".join(chips) if chips else ""
 
 
 def _expected_actual(f: Finding) -> str:

@@ -16,14 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from checkers.evidence import (
-    REFERENCES,
-    flagged_rows,
-    has_reference,
-    name_list_present,
-    named_in_attachments,
-    subject,
-)
+from checkers.evidence import REFERENCES, evidenced, flagged_rows, unevidenced
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.kinds.refs import SectionSpec, TableRef
@@ -61,18 +54,14 @@ class EvidenceItems(RuleBase):
                 if value is None:
                     continue
                 row_text = " ".join(c.text for c in grid.row_anchors(r))
-                if has_reference(row_text, self.references, self.markers):
-                    continue
-                subj = subject(cell.text)
-                if "名单" in marker and name_list_present(ctx, subj, index):
-                    continue
-                if named_in_attachments(ctx, subj, self.attachments):
+                name_list = "名单" in marker
+                if evidenced(ctx, item=cell.text, row_text=row_text, name_list=name_list, table_index=index,
+                             references=self.references, attachments=self.attachments, markers=self.markers):
                     continue
                 target = template_label(cell.text, self.markers)
-                what = "未附名单" if "名单" in marker else "未注明佐证材料（附件或所在页码）"
-                yield self.finding("E001", target, f"“{target}”填报 {fmt(value)}，但{what}",
-                                   location=ctx.locate(index, table=label, row=r + 1, column=cell.col + 1),
-                                   expected="名单" if "名单" in marker else "佐证材料", actual=fmt(value))
+                message, expected = unevidenced(target, fmt(value), name_list)
+                yield self.finding("E001", target, message, expected=expected, actual=fmt(value),
+                                   location=ctx.locate(index, table=label, row=r + 1, column=cell.col + 1))
 
     def _tables(self, ctx: Context) -> Iterator[tuple[int, Table, str | None]]:
         if not self.tables:

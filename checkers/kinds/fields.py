@@ -8,12 +8,13 @@ Three layouts, because the seeds' forms come in three shapes:
   path through merged two-row headers written "营业收入（亿元）|2021年" (or with a space). A header
   cell reading "计量单位"/"数据单位"/"单位" marks the unit column: a unit there (or in the label's
   parentheses) that differs from the row's ``unit`` is T003, and the values are converted from it.
-  ``column_units`` overrides the row unit for a column ("占区域工业比重" = "%"); the ``growth``
-  column is always %. ``parent`` (其中 rows) and ``column_parents`` give T004; ``sums`` T007;
+  ``column_units`` overrides the row unit for a column ("2020年营业收入" = "千元"); the ``growth``
+  column, and any column whose header names a rate (增幅, 增长率, 比重, "（%）"), is in %. ``parent`` (其中 rows) and ``column_parents`` give T004; ``sums`` T007;
   ``ratios`` and ``growth`` T005 (for a % row the 增幅 may be relative or in percentage points:
   both are accepted). Parents, sums and ratios compare the rows' own figures, never the 增幅 column
-  or any other rate column (``Fields.column_unit``). A missing row is T002, a missing column T001; "约5亿元", "300余家"
-  are a T003 warning (an estimate where a figure is due); "0", "-", "无" are answers, blank is not.
+  or any other rate column (``Fields.column_unit``), whose blank cells are T002 all the same. A
+  missing row is T002, a missing column T001; "约5亿元", "300余家" are a T003 warning (an estimate
+  where a figure is due); "0", "-", "无" are answers, blank is not.
   Rows flagged ``evidence`` / ``name_list`` with a value above zero need a reference in the row
   (``references``), a name list elsewhere ("创新服务机构名单"), or an ``attachments`` section naming
   them (E001).

@@ -6,7 +6,9 @@ place, aimed at the form row's label or the section's title."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from checkers import messages as msg
@@ -29,8 +31,12 @@ class Instructions(RuleBase):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         wanted = [(p, normalize(p)) for p in self.phrases if normalize(p)]
+        whole = {norm for _, norm in wanted if len(norm) < self.min_chars}
+        inside = _any_of(tuple(norm for _, norm in wanted if len(norm) >= self.min_chars))
         seen: set[tuple[str, str]] = set()
         for u in ctx.units:
+            if u.norm not in whole and not (inside and inside.search(u.norm)):
+                continue  # most units hold no guidance: one search, not one per phrase
             for phrase, norm in wanted:
                 hit = norm in u.norm if len(norm) >= self.min_chars else norm == u.norm
                 if not hit:
@@ -42,6 +48,11 @@ class Instructions(RuleBase):
                 yield self.finding("D005", target, msg.instruction_left(target, phrase),
                                    location=ctx.locate(u.index, row=u.row, column=u.column),
                                    expected="删除填写说明", actual=phrase)
+
+
+@lru_cache(maxsize=32)
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(map(re.escape, phrases))) if phrases else None
 
 
 def _target(ctx: Context, u: TextUnit, phrase: str) -> str:

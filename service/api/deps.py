@@ -3,13 +3,17 @@
     def endpoint(who: Reader, db: SessionDep) -> ...
 
 The API always needs a key. The web pages (`WebUser`) and /metrics may be used without one only in
-the embedded default: server bound to loopback *and* the request coming from loopback.
+the embedded default: server bound to loopback *and* the request coming from loopback. Elsewhere a
+reviewer signs in once (web/login.py) and the key travels in the `clustercheck_key` cookie; a
+browser that lacks it is sent to the sign-in form (`Viewer`) instead of receiving a JSON 401, and a
+form POST from another site's page is refused (`SameOrigin`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from typing import Annotated
+from urllib.parse import quote, urlsplit
 
 from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyCookie, APIKeyHeader
@@ -22,7 +26,8 @@ from service.settings import Settings, is_loopback
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
                               description="API 密钥（clustercheck keys create --role …）")
-api_key_cookie = APIKeyCookie(name="clustercheck_key", auto_error=False,
+COOKIE = "clustercheck_key"
+api_key_cookie = APIKeyCookie(name=COOKIE, auto_error=False,
                               description="网页使用的 API 密钥 (the web pages' key, as a cookie)")
 
 
@@ -97,3 +102,39 @@ def web_user(request: Request, rt: RuntimeDep,
 
 
 WebUser = Annotated[Principal, Depends(web_user)]
+
+
+def wants_page(request: Request) -> bool:
+    return "text/html" in request.headers.get("accept", "")
+
+
+def viewer(request: Request, rt: RuntimeDep,
+           header: Annotated[str | None, Security(api_key_header)] = None,
+           cookie: Annotated[str | None, Security(api_key_cookie)] = None) -> Principal:
+    """`web_user`, but a browser without a usable key is sent to the sign-in form and back."""
+    try:
+        return web_user(request, rt, header, cookie)
+    except HTTPException as e:
+        if e.status_code not in (401, 403) or not wants_page(request):
+            raise
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        if request.method != "GET":
+            here = "/"  # after signing in, a form post is not repeated: back to the form
+        reason = "denied" if e.status_code == 403 else ("invalid" if header or cookie else "needed")
+        raise HTTPException(303, "请先使用评审密钥登录 (sign in with a reviewer key)",
+                            headers={"Location": f"/login?next={quote(here)}&reason={reason}"}) from None
+
+
+Viewer = Annotated[Principal, Depends(viewer)]
+
+
+def same_origin(request: Request) -> None:
+    """Refuse a form posted from another site (a browser always sends Origin on such a POST)."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return
+    if origin == "null" or urlsplit(origin).netloc != request.headers.get("host", ""):
+        raise HTTPException(403, "拒绝来自其他网站的表单提交 (cross-site form post refused)")
+
+
+SameOrigin = Depends(same_origin)

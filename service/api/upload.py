@@ -17,6 +17,7 @@ from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import ClientDisconnect
 
+from service.settings import MB
 from service.storage import BlobStore, Spool
 
 MAX_FIELD_BYTES = 4096
@@ -54,12 +55,13 @@ def _decode(raw: bytes) -> str:
 
 
 def too_large(limit: int, what: str = "文件") -> HTTPException:
-    mb = limit / 1048576
+    mb = limit / MB
     return HTTPException(413, f"{what}超过大小上限 {mb:.0f} MB (upload larger than the {mb:.0f} MB limit)")
 
 
 async def receive(request: Request, store: BlobStore, max_bytes: int, what: str = "文件") -> Upload:
-    """Parse `multipart/form-data` with exactly one file part named `file` and a few text fields."""
+    """Exactly one file part, named `file`, and a few short text fields: anything else is refused
+    before it costs disk or memory."""
     ctype, params = parse_options_header(request.headers.get("content-type", ""))
     if ctype != b"multipart/form-data":
         raise HTTPException(415, "请求须为 multipart/form-data 上传 (the request body must be multipart/form-data)")

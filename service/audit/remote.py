@@ -21,10 +21,11 @@ from typing import Any
 
 from celery import shared_task
 from celery.exceptions import TimeoutError as NotYet
+from celery.signals import worker_process_init
 
 from extractor.base import Limits
 from service.audit.runner import SLACK_SECONDS, Job, OnResult
-from service.audit.task import check_file, failed, limits_from_dict, limits_to_dict
+from service.audit.task import check_file, failed, limits_from_dict, limits_to_dict, warm_up
 
 TASK_NAME = "clustercheck.audit_file"
 POLL = 0.05  # seconds between looks at the result store
@@ -42,6 +43,12 @@ def audit_file(job: dict[str, Any]) -> dict[str, Any]:
     outcome = check_file(data, job["name"], template, roster, limits_from_dict(job["limits"]))
     outcome["worker"] = f"{socket.gethostname()}:{os.getpid()}"
     return outcome
+
+
+@worker_process_init.connect
+def _warm_child(**_: Any) -> None:
+    """Each pool child imports the parsers once, before its first file (see task.warm_up)."""
+    warm_up()
 
 
 def _materialise(sent: dict[str, str] | None, ref: str) -> str:

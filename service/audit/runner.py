@@ -3,10 +3,11 @@
 A pool such as ProcessPoolExecutor cannot kill the one task that hangs, so each slot owns a process
 and a pipe, as in service.jobs.local. Inside a worker the parse runs in the extractor's sandbox
 with the file's time and memory limits (F005 from there is an ordinary report); this loop adds a
-deadline for the whole file and a cap on the worker's own memory, for what runs outside the
-sandbox. A worker over either is killed with its process group, the file is reported F005, and
-the slot starts a fresh worker for the next file. `stop` (Ctrl-C) kills the workers at once: a
-file in flight is simply not recorded, and is done again by the next run.
+deadline for the whole file and a cap on the worker's own memory (its footprint plus what a parse
+may take), for what runs outside the sandbox. A worker over either is killed with its process
+group, the file is reported F005, and the slot starts a fresh worker for the next file. `stop`
+(Ctrl-C) kills the workers at once: a file in flight is simply not recorded, and is done again by
+the next run.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from service.audit.task import check_file, failed, limits_from_dict, limits_to_d
 
 MB = 1024 * 1024
 SLACK_SECONDS = 30.0  # for loading, checking and answering, on top of the parse's own limit
+SPAWN_SECONDS = 180.0  # a new worker's imports, on a cold disk (as service.jobs.local allows)
+WORKER_MB = 512  # a worker's own footprint (parsers, packs, rosters loaded) and the check's working set
 PR_SET_PDEATHSIG = 1
 
 
@@ -51,7 +54,8 @@ class _Slot:
     proc: mp.process.BaseProcess | None = None
     conn: Connection | None = None
     job: Job | None = None
-    started: float = 0.0
+    started: float = 0.0  # when the file's clock started: hand-over, or the worker's "ready" if later
+    ready: bool = False
     peak: dict[str, float] = field(default_factory=dict)
 
 
@@ -60,6 +64,7 @@ class LocalRunner:
         self.workers = max(1, workers)
         self.template, self.roster, self.limits = template, roster, limits
         self.job_seconds = limits.seconds + SLACK_SECONDS
+        self.worker_mb = WORKER_MB + limits.memory_mb  # the parse has its own cap, in the sandbox
         self._ctx = mp.get_context("spawn")
         self.peaks: dict[str, dict[str, float]] = {}  # per worker process: peak memory seen
 
@@ -100,7 +105,7 @@ class LocalRunner:
                                    args=(child, os.getpid(), self.template, self.roster, limits_to_dict(self.limits)))
         s.proc.start()
         child.close()
-        s.conn = parent
+        s.conn, s.ready = parent, False
 
     def _receive(self, s: _Slot, on_result: OnResult) -> None:
         assert s.conn is not None and s.job is not None
@@ -108,7 +113,9 @@ class LocalRunner:
             message = s.conn.recv()
         except (EOFError, OSError):
             return  # the worker died: _watch reports it
-        if message[0] == "done":
+        if message[0] == "ready":  # a new worker's imports do not count against the file's time
+            s.ready, s.started = True, time.monotonic()
+        elif message[0] == "done":
             job, s.job = s.job, None
             outcome = message[1]
             self.peaks[outcome.get("worker", "?")] = {k: outcome[k] for k in ("worker_rss_mb", "parse_rss_mb")
@@ -119,14 +126,16 @@ class LocalRunner:
         assert s.proc is not None and s.job is not None
         took = time.monotonic() - s.started
         problem: tuple[str, str] | None = None
-        if not s.proc.is_alive():
+        if not s.ready and took > SPAWN_SECONDS:
+            problem = ("F001", f"检查进程 {SPAWN_SECONDS:.0f} 秒内未能启动")
+        elif not s.proc.is_alive():
             code = s.proc.exitcode
             problem = ("F005" if code == -signal.SIGKILL else "F001",
                        f"检查进程意外退出（退出码 {code}），文件可能已损坏或过于复杂")
-        elif took > self.job_seconds:
+        elif s.ready and took > self.job_seconds:
             problem = ("F005", f"处理超时：超过 {self.job_seconds:.0f} 秒，已终止")
-        elif (rss := _rss(s.proc.pid)) > self.limits.memory_mb * MB:
-            problem = ("F005", f"处理时内存超过上限：{rss / MB:.0f} MB > {self.limits.memory_mb} MB，已终止")
+        elif (rss := _rss(s.proc.pid)) > self.worker_mb * MB:
+            problem = ("F005", f"检查时内存超过上限：{rss / MB:.0f} MB > {self.worker_mb} MB，已终止")
         if problem is None:
             return
         job = s.job
@@ -159,6 +168,7 @@ def worker_main(conn: Connection, parent: int, template: str, roster: str, limit
         os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()
+    conn.send(("ready",))
     lim = limits_from_dict(limits)
     me = f"{os.uname().nodename}:{os.getpid()}"
     while True:

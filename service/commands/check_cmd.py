@@ -31,15 +31,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checkers import PackError, RosterError, load_pack, load_roster
+    from service.pipeline import reference_problem
 
-    try:
-        if args.template != "auto":
-            load_pack(args.template)
-        if args.roster not in ("auto", "none"):
-            load_roster(args.roster)
-    except (PackError, RosterError) as e:
-        return _usage(str(e))
+    problem = reference_problem(args.template, args.roster)
+    if problem:
+        return _usage(problem)
     render = _renderer(args)
     if isinstance(render, int):
         return render

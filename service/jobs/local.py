@@ -33,9 +33,9 @@ from service.jobs import local_worker
 from service.jobs.base import ASYNC, JobEngine, queued_jobs
 from service.jobs.task import fail
 from service.runtime import Runtime
+from service.settings import MB
 
 log = logging.getLogger("clustercheck.jobs")
-MB = 1024 * 1024
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _STOP = (-1, -1, "")
 SPAWN_SECONDS = 180.0  # importing the parsers the first time can be slow on a cold disk

@@ -56,7 +56,8 @@ def chosen_files(form: FormData) -> list[UploadFile]:
 
 
 def stage(store: BlobStore, part: UploadFile, max_bytes: int) -> Upload | Rejected:
-    """Copy one part into the store's temp folder, hashing it; refuse it if too large or unreadable."""
+    """The part staged in the store, or why it is refused (too large, not a file a parser takes): one
+    bad file among many dropped on the page does not refuse the others."""
     name = safe_filename(part.filename or "")
     spool = Spool(store, max_bytes)
     part.file.seek(0)

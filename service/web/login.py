@@ -10,16 +10,23 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from service.api.deps import RuntimeDep
+from service.api.deps import COOKIE, RuntimeDep, SameOrigin
 from service.auth import authenticate
-from service.web.access import COOKIE, COOKIE_DAYS, SameOrigin, safe_next
 from service.web.view import HEADERS, STATIC, render
 
 router = APIRouter(include_in_schema=False)
+COOKIE_DAYS = 7
 ASSETS = {"app.css": "text/css", "report.css": "text/css", "app.js": "text/javascript"}
 REASONS = {"needed": "此服务对外开放，请使用评审（reviewer）密钥登录。",
            "invalid": "密钥无效或已吊销，请重新输入。",
            "denied": "该密钥的角色无权使用评审网页（需要 reviewer 或 admin 密钥）。"}
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this server: never `//host` or a full URL (no open redirect)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
 
 
 def _login_page(next_url: str, message: str | None, status_code: int = 200) -> HTMLResponse:

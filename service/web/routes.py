@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from checkers.findings import Report
-from service.api.deps import EngineDep, RuntimeDep, SessionDep
+from service.api.deps import EngineDep, RuntimeDep, SameOrigin, SessionDep, Viewer
 from service.api.reports import download, finished_report, report_bytes, stem, xlsx_download
 from service.api.submit import accept, ensure_room, resolve_refs, visible
 from service.api.upload import Upload
@@ -26,7 +26,6 @@ from service.render import render_html
 from service.runtime import Runtime
 from service.settings import MB
 from service.web import catalog, intake
-from service.web.access import SameOrigin, Viewer
 from service.web.history import Filters, find_checks, templates_used
 from service.web.view import HEADERS, render
 

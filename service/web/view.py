@@ -14,8 +14,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from checkers.codes import CODES
-from checkers.findings import ClusterResult, Finding, Report
-from service.render_text import MATCH, SEVERITY, VERDICT, group_by_section
+from checkers.findings import ClusterResult, Report
+from service.render_text import MATCH, SEVERITY, VERDICT, group_by_section, where
 from service.web.bars import checklist
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -27,26 +27,6 @@ HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "X-
            "Referrer-Policy": "same-origin",
            "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"}
 MATCH_TONE = {"exact": "ok", "fuzzy": "warn", "ambiguous": "warn", "unmatched": "bad", "absent": "bad"}
-
-
-def where(f: Finding) -> list[str]:
-    """The finding's place as short chips: 第3页 · 表 2.4集群创新情况 · 第3行 第4列."""
-    loc = f.location
-    chips = []
-    if loc.page:
-        chips.append(f"第{loc.page}页")
-    if loc.sheet:
-        chips.append(f"工作表 {loc.sheet}")
-    if loc.table:
-        chips.append(f"表 {loc.table}")
-    if loc.row or loc.column:
-        chips.append(" ".join(x for x in (f"第{loc.row}行" if loc.row else "", f"第{loc.column}列" if loc.column else "")
-                              if x))
-    if loc.cell:
-        chips.append(f"单元格 {loc.cell}")
-    if loc.paragraph and not loc.row:
-        chips.append(f"第{loc.paragraph}段")
-    return chips
 
 
 def show(value: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from openpyxl import Workbook
 from extractor import Document, ExtractError, Heading, Paragraph, Table, extract
 from extractor.sniff import sniff
 from extractor.xlsx_parser import XlsxParser, display_text
+from samples.wordml import repack
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +28,12 @@ def _xlsx(build) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _edit_member(data: bytes, name: str, edit: Callable[[bytes], bytes]) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read(name)
+    return repack(data, replace={name: edit(body)})
 
 
 def test_parser_accepts_sniffed_xlsx_only(samples_dir: Path) -> None:
@@ -77,14 +85,9 @@ def test_formula_without_a_saved_result_shows_the_formula(stats: Document) -> No
 def test_cached_formula_results_are_used() -> None:
     data = _xlsx(lambda wb: (wb.active.append(["a", "b"]), wb.active.append([1, 2]), wb.active.append([3, "=A2+B2"])))
     # Put a cached value in the sheet XML the way Excel saves it.
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                body = body.replace(b"<f>A2+B2</f><v></v>", b"<f>A2+B2</f><v>3</v>")
-            dst.writestr(info, body)
-    doc = extract(out.getvalue(), "cached.xlsx")
+    data = _edit_member(data, "xl/worksheets/sheet1.xml",
+                        lambda b: b.replace(b"<f>A2+B2</f><v></v>", b"<f>A2+B2</f><v>3</v>"))
+    doc = extract(data, "cached.xlsx")
     assert doc.tables()[0].grid()[-1] == ["3", "3"]
 
 
@@ -137,30 +140,19 @@ def test_empty_workbook_has_no_blocks() -> None:
 
 
 def test_dtd_in_a_part_is_refused(samples_dir: Path) -> None:
-    out = io.BytesIO()
-    with zipfile.ZipFile(samples_dir / "stats_table.xlsx") as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                body = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>' + body
-            dst.writestr(info, body)
+    dtd = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
+    data = _edit_member((samples_dir / "stats_table.xlsx").read_bytes(), "xl/worksheets/sheet1.xml", lambda b: dtd + b)
     with pytest.raises(ExtractError) as err:
-        extract(out.getvalue(), "laughs.xlsx")
+        extract(data, "laughs.xlsx")
     assert err.value.code == "F001"
     assert "实体" in err.value.message
 
 
 def test_zip_bomb_sheet_is_refused_before_inflating() -> None:
-    data = _xlsx(lambda wb: wb.active.append(["x"]))
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                body = body.replace(b"</sheetData>", b"</sheetData>" + b" " * (8 << 20))
-            dst.writestr(info.filename, body)
+    data = _edit_member(_xlsx(lambda wb: wb.active.append(["x"])), "xl/worksheets/sheet1.xml",
+                        lambda b: b.replace(b"</sheetData>", b"</sheetData>" + b" " * (8 << 20)))
     with pytest.raises(ExtractError) as err:
-        extract(out.getvalue(), "bomb.xlsx")
+        extract(data, "bomb.xlsx")
     assert err.value.code == "F005"
 
 
@@ -175,13 +167,7 @@ def test_stray_cell_far_away_is_over_limit() -> None:
 
 
 def test_damaged_workbook_is_f001(samples_dir: Path) -> None:
-    out = io.BytesIO()
-    with zipfile.ZipFile(samples_dir / "stats_table.xlsx") as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "xl/workbook.xml":
-                body = body[: len(body) // 2]
-            dst.writestr(info, body)
+    data = _edit_member((samples_dir / "stats_table.xlsx").read_bytes(), "xl/workbook.xml", lambda b: b[: len(b) // 2])
     with pytest.raises(ExtractError) as err:
-        extract(out.getvalue(), "坏.xlsx")
+        extract(data, "坏.xlsx")
     assert err.value.code == "F001"

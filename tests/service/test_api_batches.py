@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,9 +13,7 @@ from fastapi.testclient import TestClient
 from service.db.models import Batch, BatchItem, Check, utcnow
 from service.storage import BlobStore, record
 from service.zipinput import ZipRefused, expand, member_name
-from tests.service.conftest import Service, start_service, summary_docx
-
-HAS_RENDER = importlib.util.find_spec("service.render") is not None
+from tests.service.conftest import Service, start_service, summary_docx, wait_batch
 
 
 def make_zip(members: dict[str, bytes]) -> bytes:
@@ -31,19 +27,6 @@ def make_zip(members: dict[str, bytes]) -> bytes:
 def post_zip(client: TestClient, data: bytes, headers: dict, **fields: str):  # type: ignore[no-untyped-def]
     return client.post("/api/v1/batches", files={"file": ("湖北.zip", data, "application/zip")}, data=fields,
                        headers=headers)
-
-
-def wait_batch(client: TestClient, batch_id: str, headers: dict, timeout: float = 120) -> dict:
-    deadline = time.monotonic() + timeout
-    seen = []
-    while time.monotonic() < deadline:
-        body = client.get(f"/api/v1/batches/{batch_id}", headers=headers).json()
-        seen.append(body["done"])
-        if body["status"] == "done":
-            assert seen == sorted(seen), "progress never goes backwards"
-            return body
-        time.sleep(0.2)
-    raise AssertionError(f"batch {batch_id} not done after {timeout}s")
 
 
 @pytest.fixture(scope="module")
@@ -73,10 +56,7 @@ def test_a_batch_accounts_for_every_file(service: Service) -> None:
     reports = service.client.get(f"/api/v1/batches/{batch['id']}/reports.json", headers=h).json()
     assert [rep["file"] for rep in reports] == ["十堰.docx", "襄阳.docx", "说明.txt"]
     xlsx = service.client.get(f"/api/v1/batches/{batch['id']}/summary.xlsx", headers=h)
-    if HAS_RENDER:
-        assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
-    else:
-        assert xlsx.status_code == 404 and "render_xlsx" in xlsx.json()["detail"]
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
 
 
 def test_portals_see_only_their_batches(service: Service) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import queue
@@ -14,35 +13,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from service.db.models import Check, StoredFile, utcnow
 from service.storage import record
-from tests.service.conftest import Service, start_service, summary_docx
-
-HAS_RENDER = importlib.util.find_spec("service.render") is not None
+from tests.service.conftest import Service, start_service, summary_docx, wait_done
 
 
 def upload(data: bytes, name: str = "总结.docx", **fields: str) -> dict:
     return {"files": {"file": (name, data, "application/octet-stream")}, "data": fields}
 
 
-def wait_done(client: TestClient, check_id: str, headers: dict, timeout: float = 90) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        body = client.get(f"/api/v1/checks/{check_id}", headers=headers).json()
-        if body["status"] in ("done", "failed"):
-            return body
-        time.sleep(0.1)
-    raise AssertionError(f"check {check_id} not finished after {timeout}s")
-
-
 @pytest.fixture(scope="module")
 def limited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     """Small limits: 200 KB uploads, synchronous answers only up to 20 KB, a queue of 3."""
     with start_service(tmp_path_factory.mktemp("limited"), max_upload_mb=0.2, sync_max_mb=0.02,
-                             queue_max=3) as running:
+                       queue_max=3) as running:
         yield running
 
 
@@ -112,13 +98,9 @@ def test_html_and_xlsx_reports(service: Service) -> None:
     links = done.json()["links"]
     html = service.client.get(links["report_html"], headers=h)
     xlsx = service.client.get(links["report_xlsx"], headers=h)
-    if HAS_RENDER:
-        assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
-        assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
-        assert "attachment" in xlsx.headers["content-disposition"]
-    else:
-        assert html.status_code == 404 and "service.render" in html.json()["detail"]
-        assert xlsx.status_code == 404 and "render_xlsx" in xlsx.json()["detail"]
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    assert "attachment" in xlsx.headers["content-disposition"]
 
 
 def test_unknown_check_is_404(service: Service) -> None:

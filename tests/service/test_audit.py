@@ -7,11 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from contextlib import redirect_stdout
@@ -247,6 +249,46 @@ def test_a_file_over_the_time_limit_is_f005_and_the_batch_goes_on(tmp_path: Path
     assert slow["status"] == "failed" and slow["report"]["findings"][0]["code"] == "F005"
     assert recs["总结.docx"]["status"] == "checked"
     assert code == 1
+
+
+def _children() -> set[int]:
+    """Live processes under this one (a worker, a parse sandbox, LibreOffice), resource trackers aside."""
+    kids: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_bytes()
+            cmd = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if entry.name.isdigit() and b"resource_tracker" not in cmd and b" Z " not in stat[stat.rfind(b")"):][:4]:
+            kids.setdefault(int(stat[stat.rfind(b")") + 2:].split()[1]), []).append(int(entry.name))
+    found, todo = set(), [os.getpid()]
+    while todo:
+        for k in kids.get(todo.pop(), []):
+            found.add(k)
+            todo.append(k)
+    return found
+
+
+@pytest.mark.slow
+def test_the_local_engine_kills_a_file_past_its_deadline_and_goes_on(tmp_path: Path) -> None:
+    from service.audit.runner import Job, LocalRunner
+
+    ok = [tmp_path / f"总结{k}.docx" for k in (1, 2)]
+    for k, path in enumerate(ok):
+        path.write_bytes(summary_docx(seed=95 + k))
+    runner = LocalRunner(2, "auto", "auto", Limits())
+    runner.job_seconds = 1.5  # the parse limit stays 120 s: this is the engine's own deadline at work
+    got: dict[int, dict[str, Any]] = {}
+    jobs = [Job(0, "扫描件.pdf", str(SAMPLES_DIR / "pdf_scanned_report.pdf"), "a"),  # OCR: 3 s and more
+            Job(1, ok[0].name, str(ok[0]), "b"), Job(2, ok[1].name, str(ok[1]), "c")]
+    started = time.monotonic()
+    runner.run(jobs, lambda job, outcome: got.setdefault(job.key, outcome), threading.Event())
+    assert time.monotonic() - started < 60
+    killed = got[0]["report"]["findings"][0]
+    assert killed["code"] == "F005" and "处理超时" in killed["message"]
+    assert [got[k]["report"]["findings"][0]["code"] != "F005" for k in (1, 2)] == [True, True]
+    assert not _children()  # the worker and its OCR sandbox are gone
 
 
 def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,21 +4,16 @@ runs the same task code and writes the outcome to the shared database and data f
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import redis
 
 from service.settings import Settings
-from tests.service.conftest import Service, start_service, summary_docx
+from tests.service.conftest import CLI, Service, start_service, stop, summary_docx, wait_batch, wait_done
 
-CLI = Path(sys.executable).with_name("clustercheck")
 BROKER = "redis://127.0.0.1:6379/0"
 
 
@@ -31,32 +26,22 @@ def celery_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service
     log = (data / "worker.log").open("wb")
     worker = subprocess.Popen([str(CLI), "worker", "--concurrency", "1", "--hostname", f"{queue}@%h"],
                               env=env, stdout=log, stderr=subprocess.STDOUT)
-    gen = start_service(data, job_engine="celery", broker_url=BROKER, celery_queue=queue)
+    log.close()  # the worker has its own copy
     try:
-        yield next(gen)
+        with start_service(data, job_engine="celery", broker_url=BROKER, celery_queue=queue) as svc:
+            yield svc
     finally:
-        gen.close()
-        worker.send_signal(signal.SIGTERM)
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
-        log.close()
+        stop(worker)
         r = redis.Redis.from_url(BROKER)
         r.delete(*(r.keys(f"{queue}*") or [queue]))
 
 
 def _wait(svc: Service, check_id: str, timeout: float = 120) -> dict:
-    h = svc.keys.h("portal")
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        body = svc.client.get(f"/api/v1/checks/{check_id}", headers=h).json()
-        if body["status"] in ("done", "failed"):
-            return body
-        time.sleep(0.2)
-    log = (svc.settings.data_dir / "worker.log").read_text(errors="replace")[-3000:]
-    raise AssertionError(f"celery job {check_id} not finished; worker log:\n{log}")
+    try:
+        return wait_done(svc.client, check_id, svc.keys.h("portal"), timeout)
+    except AssertionError:
+        log = (svc.settings.data_dir / "worker.log").read_text(errors="replace")[-3000:]
+        raise AssertionError(f"celery job {check_id} not finished; worker log:\n{log}") from None
 
 
 @pytest.mark.slow
@@ -94,10 +79,7 @@ def test_batch_on_celery(celery_service: Service) -> None:
     h = svc.keys.h("portal")
     r = svc.client.post("/api/v1/batches", files={"file": ("b.zip", buf.getvalue())}, headers=h)
     assert r.status_code == 202
-    deadline = time.monotonic() + 120
-    while (body := svc.client.get(r.json()["links"]["self"], headers=h).json())["status"] != "done":
-        assert time.monotonic() < deadline
-        time.sleep(0.2)
+    body = wait_batch(svc.client, r.json()["id"], h)
     assert body["done"] == 3 and all(i["status"] == "done" for i in body["items"])
 
 
