@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 
 from service import web
-from service.api import batches, checks, errors, health, keys, rosters, templates
+from service.api import batches, checks, docs, errors, health, keys, rosters, templates
 from service.jobs.base import make_engine
 from service.metrics import Metrics, MetricsMiddleware
 from service.runtime import Runtime
@@ -49,11 +49,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await run_in_threadpool(engine.stop)
             rt.close()
 
-    app = FastAPI(title="clustercheck", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="clustercheck", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
     app.state.rt = rt
     app.state.settings = settings
     app.state.metrics = Metrics(rt)
     errors.install(app)
+    docs.install(app)
     for router in (*ROUTERS, web.router):
         app.include_router(router)
     app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)

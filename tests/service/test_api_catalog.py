@@ -69,3 +69,12 @@ def test_match_of_an_unknown_name_and_bad_queries(service: Service) -> None:
     assert service.client.get("/api/v1/rosters/hubei-2023/match", params={"name": ""}, headers=h).status_code == 422
     assert service.client.get("/api/v1/rosters/nope/match", params={"name": "x"}, headers=h).status_code == 404
     assert service.client.get("/api/v1/rosters/hubei-2023/match", params={"name": "x"}).status_code == 401
+
+
+def test_api_docs_work_offline(service: Service) -> None:
+    """/docs must not depend on a CDN: its script and stylesheet come from this server."""
+    page = service.client.get("/docs")
+    assert page.status_code == 200 and "cdn" not in page.text.lower()
+    for asset in ("/docs-assets/swagger-ui-bundle.js", "/docs-assets/swagger-ui.css"):
+        assert asset in page.text
+        assert service.client.get(asset).status_code == 200
