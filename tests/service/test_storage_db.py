@@ -6,6 +6,7 @@ import hashlib
 import io
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, inspect, select
@@ -129,3 +130,22 @@ def test_checks_and_batches_round_trip(db_url: str, tmp_path: Path) -> None:
         assert [i.name for i in items] == ["湖北/十堰.docx", "湖北/大.docx"]
         assert items[1].check_id is None and items[1].error_code == "F005"
     engine.dispose()
+
+
+@pytest.mark.slow
+def test_workers_starting_together_on_a_new_database_both_migrate(tmp_path: Path) -> None:
+    """Regression: two `clustercheck worker` started at once raced in `upgrade()` on a new SQLite
+    database and one died with "table alembic_version already exists"."""
+    import subprocess
+    import sys
+    import time
+
+    for attempt in range(4):
+        data = tmp_path / str(attempt)
+        start = time.time() + 6  # every process imports first, then all migrate at the same instant
+        code = ("import time; from service.settings import Settings; from service.runtime import Runtime; "
+                f"time.sleep(max(0, {start} - time.time())); "
+                f"Runtime.open(Settings(data_dir={str(data)!r}), migrate=True).close()")
+        procs = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        errors = [p.communicate(timeout=120)[1] for p in procs]
+        assert all(p.returncode == 0 for p in procs), "\n".join(errors)
