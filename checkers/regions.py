@@ -31,6 +31,7 @@ class TextUnit:
     row: int | None = None  # 1-based row/column of a table cell
     column: int | None = None
     heading: bool = False
+    images: int = 0  # pictures in the cell or paragraph: scans pasted into an evidence box are an answer
 
     @property
     def in_table(self) -> bool:
@@ -53,6 +54,11 @@ class Region:
     def answer(self) -> str:
         return "\n".join(a.text for a in self.answers)
 
+    @property
+    def images(self) -> int:
+        """Pictures in the units that answer: a box holding only scanned certificates is not blank."""
+        return sum(a.images for a in self.answers)
+
 
 _UNITS: WeakKeyDictionary[Document, tuple[TextUnit, ...]] = WeakKeyDictionary()
 
@@ -72,17 +78,20 @@ def _read_units(doc: Document) -> list[TextUnit]:
         if isinstance(b, Table):
             out.extend(cell_unit(i, c) for c in b.anchors() if c.text.strip())
         elif b.text.strip():
-            out.append(TextUnit(i, b.text, normalize(b.text), heading=isinstance(b, Heading)))
+            out.append(TextUnit(i, b.text, normalize(b.text), heading=isinstance(b, Heading), images=pictures(b)))
     return out
 
 
 def pictures(block: Block) -> int:
-    """Pictures a block shows; a paragraph of a scanned certificate has them and no text."""
+    """Pictures a block shows; a paragraph of a scanned certificate, or a form's evidence cell the
+    scans were pasted into, has them and no text."""
+    if isinstance(block, Table):
+        return sum(c.images for c in block.anchors())
     return block.images if isinstance(block, Paragraph) else 0
 
 
 def cell_unit(index: int, cell: Cell) -> TextUnit:
-    return TextUnit(index, cell.text, normalize(cell.text), cell.row + 1, cell.col + 1)
+    return TextUnit(index, cell.text, normalize(cell.text), cell.row + 1, cell.col + 1, images=cell.images)
 
 
 def title_lines(doc: Document, limit: int = 12) -> list[str]:

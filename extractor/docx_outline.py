@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from extractor.docx_text import ParaInfo
 from extractor.headings import (
     RANK,
+    ListEntry,
     Numbered,
     assign_levels,
+    list_item_runs,
     looks_like_heading_text,
     number_value,
     rank_of,
@@ -98,53 +100,37 @@ def _candidate(line: Line) -> _Cand | None:
     return _Cand(num, None, "prefix", info.bold)
 
 
-def _run_key(line: Line) -> tuple[tuple[object, ...], int | None] | None:
-    """Which sequence a numbered line belongs to, and its value in it (None: trust the counter)."""
+def _list_entry(line: Line, cand: _Cand | None) -> ListEntry | None:
+    """A numbered line for the shared list rule: its sequence, value, and whether bold marks it."""
     info = line.info
     if info is None:
         return None
     if info.label is not None and info.label.shown:
         num = _auto_number(line)
         kind = num.numbering if num else "other"
-        return ("auto", info.label.list_key, info.label.ilvl, kind), None
+        return ListEntry(("auto", info.label.list_key, info.label.ilvl, kind), kind, None,
+                         cand is not None, cand is not None and cand.bold)
     num = split_number(line.text)
     if num is None:
         return None
-    return ("typed", num.numbering), number_value(num.number)
+    return ListEntry(("typed", num.numbering), num.numbering, number_value(num.number),
+                     cand is not None, cand is not None and cand.bold)
 
 
 def _demote_lists(items: list[Line | Table], cands: dict[int, _Cand]) -> None:
-    """Adjacent 1. 2. 3. items with nothing between them are a list, not headings — unless they are
-    bold (or styled as headings) and none of them is a sentence."""
-    run: list[int] = []
-    key: tuple[object, ...] | None = None
-    last: int | None = None
-
-    def flush() -> None:
-        kind = str(key[-1]) if key else ""
-        if len(run) >= 2 and kind != "arabic-dotted" and RANK.get(kind, 3) >= 3:
-            members = [cands.get(i) for i in run]
-            if any(c is None for c in members) or not any(c.bold for c in members if c):
-                for i, c in zip(run, members, strict=True):
-                    if c is not None and c.signal in ("prefix", "numbering"):
-                        del cands[i]
-        run.clear()
-
+    """Adjacent 1. 2. 3. items are a list, not headings (see `list_item_runs`); a heading style or
+    outline level still makes its item a heading."""
+    at: list[int] = []
+    entries: list[ListEntry | None] = []
     for i, item in enumerate(items):
         if isinstance(item, Line) and not item.text:
             continue  # a picture between two items does not end the list
-        found = _run_key(item) if isinstance(item, Line) else None
-        if found is None:
-            flush()
-            key = last = None
-            continue
-        k, value = found
-        follows = k == key and (value is None or (last is not None and value == last + 1))
-        if not follows:
-            flush()
-        run.append(i)
-        key, last = k, value
-    flush()
+        at.append(i)
+        entries.append(_list_entry(item, cands.get(i)) if isinstance(item, Line) else None)
+    for k in list_item_runs(entries):
+        c = cands.get(at[k])
+        if c is not None and c.signal in ("prefix", "numbering"):
+            del cands[at[k]]
 
 
 def _levels(items: list[Line | Table], cands: dict[int, _Cand]) -> dict[int, int]:

@@ -119,7 +119,7 @@ class _BodyWalker:
                     self.frame = outer
                 else:
                     loc = Location(page=self.reader.current_page, paragraph=self.index or None)
-                    self.items.append(build_table(c, self.reader.cell_text, loc))
+                    self.items.append(build_table(c, self.reader.cell_content, loc))
             elif tag == W_SDT:
                 content = c.find(W_SDTCONTENT)
                 if content is not None:

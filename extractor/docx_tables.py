@@ -62,9 +62,9 @@ def _cell_props(tc: etree._Element) -> tuple[int, str | None, bool]:
     return max(span, 1), vmerge, hm is not None and (hm.get(W_VAL) or "continue") == "continue"
 
 
-def build_table(tbl: etree._Element, cell_text: Callable[[etree._Element], str], loc: Location) -> Table:
-    """Lay the table out on its grid; `cell_text` renders one w:tc (it is not called for cells
-    hidden under a vertical merge, whose text Word does not show)."""
+def build_table(tbl: etree._Element, read_cell: Callable[[etree._Element], tuple[str, int]], loc: Location) -> Table:
+    """Lay the table out on its grid; `read_cell` gives one w:tc's text and pictures (it is not
+    called for cells hidden under a vertical merge, whose content Word does not show)."""
     grid_cols = sum(1 for _ in tbl.iterfind(f"{_TBL_GRID}/{_GRID_COL}"))
     rows: list[list[Cell | None]] = []
     for r, tr in enumerate(iter_rows(tbl)):
@@ -84,7 +84,8 @@ def build_table(tbl: etree._Element, cell_text: Callable[[etree._Element], str],
                 above.rowspan = r - above.row + 1
                 cell = above
             else:
-                cell = Cell(text=cell_text(tc), row=r, col=col, colspan=span)
+                text, images = read_cell(tc)
+                cell = Cell(text=text, row=r, col=col, colspan=span, images=images)
             row.extend([cell] * span)
             col += span
         rows.append(row)

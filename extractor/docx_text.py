@@ -140,7 +140,18 @@ class TextReader:
 
     def container_lines(self, el: etree._Element) -> list[str]:
         """Text lines of a cell or text box: its paragraphs, nested tables flattened row by row."""
+        return self._container(el)[0]
+
+    def cell_content(self, tc: etree._Element) -> tuple[str, int]:
+        """A cell's text and the pictures it shows: scans pasted into a form's evidence box are its
+        content although they carry no text."""
+        lines, images = self._container(tc)
+        return "\n".join(lines), images
+
+    def _container(self, el: etree._Element) -> tuple[list[str], int]:
+        """Lines and pictures of a cell or text box, its nested tables' cells included."""
         lines: list[str] = []
+        images = 0
         for c in el:
             tag = c.tag
             if tag == W_P:
@@ -148,22 +159,24 @@ class TextReader:
                 if info.text:
                     lines.append(info.text)
                 lines.extend(info.textboxes)
+                images += info.images
             elif tag == W_TBL:
                 for tr in iter_rows(c):
-                    cells = [self.cell_text(tc) for tc in iter_cells(tr)]
-                    if any(cells):
-                        lines.append("\t".join(cells))
+                    cells = [self.cell_content(tc) for tc in iter_cells(tr)]
+                    images += sum(n for _, n in cells)
+                    if any(text for text, _ in cells):
+                        lines.append("\t".join(text for text, _ in cells))
             elif tag == W_SDT:
                 content = c.find(W_SDTCONTENT)
                 if content is not None:
-                    lines.extend(self.container_lines(content))
+                    more, n = self._container(content)
+                    lines.extend(more)
+                    images += n
             elif tag == W_CUSTOMXML:
-                lines.extend(self.container_lines(c))
-        return lines
-
-    def cell_text(self, tc: etree._Element) -> str:
-        return "\n".join(self.container_lines(tc))
-
+                more, n = self._container(c)
+                lines.extend(more)
+                images += n
+        return lines, images
 
 def _outline(direct: int | None, style: Style) -> int | None:
     """1-based outline level: the paragraph's own w:outlineLvl (as WPS writes it) before the style's;

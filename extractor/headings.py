@@ -8,7 +8,7 @@ level from the kind's conventional rank, compressed to the ranks a document actu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 _CN = "〇零一二三四五六七八九十百千两"
@@ -145,4 +145,49 @@ def _embedded(ranks: list[int], numbers: Sequence[Numbered | None]) -> list[int]
         shift = out[p] + 1 - min(out[j] for j in span)
         for j in span:
             out[j] += shift
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ListEntry:
+    """A numbered line as the list rule sees it; each parser fills it in from its own signals."""
+
+    key: Hashable  # which sequence the number belongs to: its kind (plus Word's list id, if any)
+    kind: str  # the numbering kind, see RANK ("other" for Word numbering outside the typed set)
+    value: int | None  # its value in the sequence; None: the numbering counter keeps the order
+    titled: bool  # reads like a title (`looks_like_heading_text`), not like a sentence
+    emphasized: bool  # set apart from the body: bold (Word) or a heading typeface (PDF)
+
+
+def list_item_runs(entries: Sequence[ListEntry | None]) -> set[int]:
+    """Indexes of numbered lines that are list items, not headings: one rule for every format.
+
+    Adjacent 1. 2. 3. items with nothing between them (`None` = body text or a table ends a run)
+    are a list — unless one of them is emphasized and none of them is a sentence. A single item, a
+    dotted 2.1 series, or 一、 （一） numbers are headings' business and never make a list here."""
+    out: set[int] = set()
+    run: list[int] = []
+    key: Hashable = None
+    last: int | None = None
+
+    def flush() -> None:
+        if len(run) >= 2:
+            kind = entries[run[0]].kind  # type: ignore[union-attr]
+            members = [e for i in run if (e := entries[i]) is not None]
+            if (kind != "arabic-dotted" and RANK.get(kind, 3) >= 3
+                    and (not all(e.titled for e in members) or not any(e.emphasized for e in members))):
+                out.update(run)
+        run.clear()
+
+    for i, e in enumerate(entries):
+        if e is None:
+            flush()
+            key = last = None
+            continue
+        follows = bool(run) and e.key == key and (e.value is None or (last is not None and e.value == last + 1))
+        if not follows:
+            flush()
+        run.append(i)
+        key, last = e.key, e.value
+    flush()
     return out

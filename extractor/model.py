@@ -68,6 +68,7 @@ class Cell:
     col: int  # 0-based grid column of the anchor
     rowspan: int = 1
     colspan: int = 1
+    images: int = 0  # pictures in the cell: scans pasted into an evidence box are content without text
 
 
 @dataclass(slots=True)
@@ -233,6 +234,9 @@ class Document:
                 d |= {"caption": b.caption, "grid": b.grid(),
                       "merges": [[c.row, c.col, c.rowspan, c.colspan] for c in b.anchors()
                                  if c.rowspan > 1 or c.colspan > 1]}
+                pictured = [[c.row, c.col, c.images] for c in b.anchors() if c.images]
+                if pictured:
+                    d["cell_images"] = pictured
             blocks.append(d)
         m = self.meta
         return {

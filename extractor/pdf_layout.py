@@ -4,7 +4,8 @@ A PDF knows no paragraphs, so they are rebuilt the way a reader sees them: a new
 an indented first line, after a line that stops short of the right margin, after a larger vertical
 gap, or where the typeface changes. A paragraph becomes a heading by its typed number (一、（一）1.)
 when it reads like a title, by a bookmark naming it, or — for unnumbered titles — by a typeface that
-differs from the body's. Numbered sentences (1.建立……。) stay list items inside their section.
+differs from the body's. Numbered sentences (1.建立……。) stay list items inside their section, and so
+do short 1. 2. 3. lines in the body typeface that follow one another (the rule Word documents share).
 """
 
 from __future__ import annotations
@@ -16,7 +17,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractor import ticks
-from extractor.headings import Numbered, assign_levels, looks_like_heading_text, rank_of, split_number
+from extractor.headings import (
+    ListEntry,
+    Numbered,
+    assign_levels,
+    list_item_runs,
+    looks_like_heading_text,
+    number_value,
+    rank_of,
+    split_number,
+)
 from extractor.model import Block, Heading, Location, Paragraph, Table
 from extractor.normalize import normalize
 from extractor.pdf_lines import Line, join_text
@@ -164,15 +174,18 @@ def _classify(items: list[_Para | FoundTable], m: _Metrics, bookmarks: list[Book
     for b in bookmarks:
         marks.setdefault(normalize(b.title), []).append(b)
     has_structure = any(_numbered_heading(x) for x in items if isinstance(x, _Para)) or bool(bookmarks)
+    listed = list_item_runs([_list_entry(x, m) if isinstance(x, _Para) else None for x in items])
     kinds: list[tuple[str, Numbered | None, int | None] | None] = []
     seen_heading = False
-    for x in items:
+    for i, x in enumerate(items):
         kind = None
         if isinstance(x, _Para):
             text = x.text
             mark = next((b for b in marks.get(normalize(text), [])  # a bookmark may point a page late
                          if b.page is None or abs(b.page - x.lines[0].page) <= 1), None)
             numbered = _numbered_heading(x)
+            if numbered and i in listed and not _font_signal(x, m):
+                numbered = None  # 1. 2. 3. in the body typeface, one after another: a list
             if mark:
                 kind = ("bookmark", split_number(text), mark.level)
             elif numbered and (_font_signal(x, m) or len(x.lines) == 1):
@@ -201,6 +214,15 @@ def _classify(items: list[_Para | FoundTable], m: _Metrics, bookmarks: list[Book
                               title=numbered.title if numbered else text, loc=loc,
                               numbering=numbered.numbering if numbered else "none", signal=signal))
     return blocks
+
+
+def _list_entry(para: _Para, m: _Metrics) -> ListEntry | None:
+    """A numbered paragraph for the shared list rule; a heading typeface is the PDF's emphasis."""
+    n = split_number(para.text)
+    if n is None:
+        return None
+    return ListEntry(n.numbering, n.numbering, number_value(n.number), _numbered_heading(para) is not None,
+                     _font_signal(para, m))
 
 
 def _numbered_heading(para: _Para) -> Numbered | None:

@@ -4,11 +4,10 @@
 paragraph starting with its title ("附件：") with the list after it; it must hold ``min_items``
 non-empty blocks. ``scope = "cell"``: the list sits in the table cell after/below ``cell_label``
 (004 "4.3相关佐证资料"); its non-empty lines count, except the template's own guidance given in
-``ignore`` (what the blank form already says there).
+``ignore`` (what the blank form already says there), and so does each picture in the cell.
 
-A paragraph holding only a picture is an item: an attachments part made of scanned certificates
-has no text at all and is not empty. (A picture inside the table cell of ``scope = "cell"`` is not
-seen: the document model keeps pictures for paragraphs only.)
+A picture is an item: an attachments part or evidence cell made of scanned certificates has no
+text at all and is not empty.
 """
 
 from __future__ import annotations
@@ -72,7 +71,8 @@ class Attachments(RuleBase):
         skip = [normalize(x) for x in [label, *self.ignore]]
         lines = [normalize(x) for x in region.answer.splitlines()]
         items = [x for x in lines if x and not any(x == s or (s and s in x and len(x) <= len(s) + 4) for s in skip)]
-        if len(items) < self.min_items:
+        found = len(items) + region.images
+        if found < self.min_items:
             where = ctx.locate(region.unit.index, row=region.unit.row, column=region.unit.column)
             yield self.finding("E002", label, f"“{label}”栏为空，未列出佐证材料", location=where,
-                               expected=f"至少 {self.min_items} 项", actual=len(items))
+                               expected=f"至少 {self.min_items} 项", actual=found)

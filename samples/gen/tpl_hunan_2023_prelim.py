@@ -12,14 +12,17 @@ The form builders here are shared with the final-round form (tpl_hunan_2023_fina
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
+from docx.shared import Cm
 from docx.table import Table as DocxTable
 
 from samples.builder import heading, new_document, paragraph, prose_text, save_variants, table, title
+from samples.pictures import certificate_png
 
 PACK = "hunan-2023-prelim"
 CLUSTER = "株洲先进电力电子器件及应用产业集群"
@@ -222,6 +225,7 @@ class Fill:
     promoter_signed: bool = True
     plan_parts: tuple[str, ...] = tuple(PLAN_PARTS)
     park_contact: str = "赵敏  产业发展局局长"
+    evidence_scans: int = 0  # 4.3 filled with this many scanned certificates instead of a typed list
 
 
 DEFECTS: dict[str, Fill] = {
@@ -239,6 +243,10 @@ DEFECTS: dict[str, Fill] = {
     "not-on-roster": Fill(name="株洲轨道交通装备产业集群"),
     "contact-blank": Fill(park_contact=""),
     "plan-part-missing": Fill(plan_parts=("培育背景", "基础条件", "发展思路和目标", "保障措施")),
+}
+# Filled another way applicants do, and as correct as the complete report: they must pass clean too.
+CLEAN: dict[str, Fill] = {
+    "scanned-evidence-cell": Fill(evidence_scans=3),  # 4.3 holds only pasted scans, no text at all
 }
 
 
@@ -443,11 +451,22 @@ def organisation(doc: DocxDocument, fill: Fill) -> None:
                     if guide else []), *prose_text(520, 4101)])
     put(t, 4, 0, [*(["重点介绍集群促进组织在推进集群发展方面已开展的工作等，1000字以内。"] if guide else []),
                   *prose_text(fill.org_report_words, 4201)])
-    put(t, 6, 0, ["1. 株洲市民政局关于同意成立株洲市电力电子产业促进会的批复（株民函〔2020〕36号），见佐证材料第81页；",
-                  "2. 社会团体法人登记证书（统一社会信用代码51430200MJJ1234567），见第82页；",
-                  "3. 办公场所租赁合同及产权证明，见第83—85页；",
-                  "4. 会长、秘书长任职文件及高级工程师资格证书，见第86—88页。"])
+    if fill.evidence_scans:
+        scans(t, 6, 0, fill.evidence_scans)
+    else:
+        put(t, 6, 0, ["1. 株洲市民政局关于同意成立株洲市电力电子产业促进会的批复（株民函〔2020〕36号），见佐证材料第81页；",
+                      "2. 社会团体法人登记证书（统一社会信用代码51430200MJJ1234567），见第82页；",
+                      "3. 办公场所租赁合同及产权证明，见第83—85页；",
+                      "4. 会长、秘书长任职文件及高级工程师资格证书，见第86—88页。"])
     gap(doc)
+
+
+def scans(t: DocxTable, r: int, c: int, n: int) -> None:
+    """Scanned certificates pasted into a cell, one picture per paragraph and not a word of text."""
+    cell = t.cell(r, c)
+    for k in range(n):
+        para = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+        para.add_run().add_picture(io.BytesIO(certificate_png(lines=4 + k % 3)), width=Cm(10))
 
 
 def plan(doc: DocxDocument, fill: Fill) -> None:
@@ -487,4 +506,4 @@ def build(fill: Fill) -> DocxDocument:
 
 
 def generate(out: Path) -> list[Path]:
-    return save_variants(PACK, build, Fill(), DEFECTS, out)
+    return save_variants(PACK, build, Fill(), {**DEFECTS, **CLEAN}, out)

@@ -35,7 +35,7 @@ _ACCEPTED = {202: {"model": CheckOut, "description": "已排队：按 links.self
 @router.post("", response_model=CheckOut, summary="提交一个文件检查 (check one file)",
              description="小文件直接返回报告（200）；`async=true` 或超过同步大小上限的文件返回 202 与任务 id。",
              responses={**_ACCEPTED, **responses(400, *AUTH, 413, 415, 422, 429)},
-             openapi_extra=upload.multipart_body(_FORM, "一个 .docx/.doc/.wps/.pdf/.xlsx 文件"))
+             openapi_extra=upload.multipart_body(_FORM, "一个材料文件（Word/WPS、PDF 或 Excel）"))
 async def submit_check(request: Request, who: Submitter, rt: RuntimeDep, engine: EngineDep,
                        run_async: Annotated[bool, Query(alias="async", description="总是返回 202")] = False,
                        ) -> JSONResponse:

@@ -52,7 +52,7 @@ def check_callback(url: str | None, settings: Settings) -> str | None:
 def unsupported_reason(path: Path, filename: str) -> tuple[int, str] | None:
     """(status, message) when no parser would take the file; sniffed from its bytes, not its name."""
     from extractor.registry import PARSERS
-    from extractor.sniff import sniff
+    from extractor.sniff import SUPPORTED_HINT, sniff
 
     with open(path, "rb") as f:
         src = sniff(f.read(SNIFF_BYTES), filename)
@@ -61,7 +61,7 @@ def unsupported_reason(path: Path, filename: str) -> tuple[int, str] | None:
     if any(p.accepts(src) for p in PARSERS):
         return None
     shown = src.extension or src.kind
-    return 415, (f"无法检查此类文件（识别为 {src.kind}，扩展名 {shown}）；可检查 .docx .doc .wps .pdf .xlsx .xls .et "
+    return 415, (f"无法检查此类文件（识别为 {src.kind}，扩展名 {shown}）；{SUPPORTED_HINT} "
                  f"(cannot check this file type: detected {src.kind})")
 
 

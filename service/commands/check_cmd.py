@@ -20,7 +20,7 @@ FORMATS = ["text", "json", "html", "xlsx"]
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="按模板检查材料：章节、字数、表格、佐证、声明、名单",
                        description="按模板检查一个或多个材料文件。退出码：0 无错误，1 有文件存在错误，2 用法错误。")
-    p.add_argument("files", nargs="+", metavar="FILE", help="材料文件（.docx .doc .wps .pdf .xlsx .xls .et）")
+    p.add_argument("files", nargs="+", metavar="FILE", help="材料文件（Word/WPS、PDF 或 Excel）")
     p.add_argument("--template", default="auto",
                    help="模板 id（clustercheck templates 列出）、规则包 .toml 文件，或 auto 自动识别（默认）")
     p.add_argument("--roster", default="auto",

@@ -20,7 +20,7 @@ _OUTLINE_WIDTH = 44  # display columns for "number title" before the 字数 colu
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="抽取材料的结构：大纲、各章节字数、表格",
-                       description="抽取一个材料文件（.docx .doc .wps .pdf .xlsx .xls .et）的结构与字数，不套用模板。"
+                       description="抽取一个材料文件（Word/WPS、PDF 或 Excel）的结构与字数，不套用模板。"
                                    "退出码：0 成功，1 文件无法读取。")
     p.add_argument("file", metavar="FILE", help="材料文件")
     p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")

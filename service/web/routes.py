@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from checkers.findings import Report
+from extractor import SUPPORTED
 from service.api.deps import EngineDep, RuntimeDep, SameOrigin, SessionDep, Viewer
 from service.api.reports import download, finished_report, report_bytes, stem, xlsx_download
 from service.api.submit import accept, ensure_room, resolve_refs, visible
@@ -46,7 +47,7 @@ def upload_page(request: Request, who: Principal, db: Session, status_code: int 
     ctx.setdefault("error", None)
     ctx.setdefault("template", "auto")
     ctx.setdefault("roster", "auto")
-    return page(request, who, "upload.html", status_code, templates=catalog.templates(), rosters=catalog.rosters(),
+    return page(request, who, "upload.html", status_code, supported=SUPPORTED, templates=catalog.templates(), rosters=catalog.rosters(),
                 recent=recent, max_mb=s.max_upload_mb, **ctx)
 
 

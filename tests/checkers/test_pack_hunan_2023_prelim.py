@@ -9,17 +9,18 @@ from typing import ClassVar
 import pytest
 
 from checkers import Report
-from samples.gen.tpl_hunan_2023_prelim import CLUSTER, DEFECTS
-from tests.checkers.pack_samples import Key, PackSamples, one
+from samples.gen.tpl_hunan_2023_prelim import CLEAN, CLUSTER, DEFECTS
+from tests.checkers.pack_samples import Key, PackSamples, document, one, significant
 
 GUIDANCE = "instructions"
 
 
 class TestHunan2023PrelimSamples(PackSamples):
     PACK = "hunan-2023-prelim"
-    VARIANTS = DEFECTS
+    VARIANTS = frozenset({*DEFECTS, *CLEAN})
     EXPECTED: ClassVar[dict[str, set[Key]]] = {
         "ok": set(),
+        "scanned-evidence-cell": set(),
         "long-self-report": {("L002", "self-report-length", "2.8集群发展总体情况自评报告")},
         "long-org-report": {("L002", "organisation-report-length", "4.2集群发展促进组织运营情况")},
         "growth-wrong": {("T005", "table-2-1", "利润总额")},
@@ -64,3 +65,12 @@ class TestHunan2023PrelimSamples(PackSamples):
         report = reports["plan-part-missing"]
         assert one(report, "O001", "plan-outline").severity == "warning"
         assert report.verdict == "warn"
+
+    def test_an_evidence_cell_of_scans_only_is_not_empty(self, reports: dict[str, Report]) -> None:
+        """4.3相关佐证资料 holding only pasted certificates has no text, yet the evidence is there."""
+        scanned = document(self.PACK, "scanned-evidence-cell")
+        cells = [c for t in scanned.tables() for c in t.anchors() if c.images]
+        assert [(c.text, c.images) for c in cells] == [("", 3)]
+        report = reports["scanned-evidence-cell"]
+        assert not [f for f in report.findings if f.rule == "organisation-evidence"]
+        assert significant(report) == significant(reports["ok"]) and report.verdict == reports["ok"].verdict

@@ -1,12 +1,13 @@
-"""Pictures in Word paragraphs: counted, and a paragraph holding only a picture is kept (text "").
+"""Pictures in Word paragraphs and table cells: counted, and a paragraph holding only a picture is
+kept (text "").
 
-An evidence section of scanned certificates has no text at all; dropping its paragraphs made it
-look empty to the checkers."""
+An evidence section of scanned certificates, or a form's evidence cell the scans were pasted into,
+has no text at all; without its pictures it looked empty to the checkers."""
 
 from __future__ import annotations
 
 from extractor.model import Paragraph, Table
-from tests.extractor.docx_fixtures import convert, docx, p
+from tests.extractor.docx_fixtures import convert, docx, load, p
 
 _PIC_NS = 'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
 DRAWING = (f'<w:r><w:drawing><wp:inline xmlns:wp="urn:wp"><a:graphic xmlns:a="urn:a"><a:graphicData>'
@@ -52,3 +53,33 @@ def test_pictures_do_not_break_a_numbered_list() -> None:
     body = p("1. 营业执照复印件") + p(runs=DRAWING) + p("2. 办公场所租赁合同") + p(runs=DRAWING)
     doc = convert(docx(p("一、佐证材料") + body))
     assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "paragraph", "paragraph", "paragraph"]
+
+
+def tc(*paras: str) -> str:
+    return "<w:tc>" + "".join(paras) + "</w:tc>"
+
+
+def test_pictures_in_a_table_cell_are_counted_on_the_cell() -> None:
+    nested = f"<w:tbl><w:tr>{tc(p(runs=DRAWING))}{tc(p('证书'))}</w:tr></w:tbl>"
+    rows = [tc(p("4.3相关佐证资料")) + tc(p(runs=DRAWING) + p(runs=ALTERNATE) + p("见附件", runs=VML)),
+            tc(p("备注")) + tc(p(), nested + p())]
+    doc = convert(docx(p("四、集群发展促进组织情况") + "<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"))
+    (t,) = doc.tables()
+    assert [[(c.text, c.images) for c in row] for row in t.rows] == [
+        [("4.3相关佐证资料", 0), ("见附件", 3)], [("备注", 0), ("\t证书", 1)]]  # a nested row is one line
+    (d,) = [b for b in doc.to_dict()["blocks"] if b["kind"] == "table"]
+    assert d["cell_images"] == [[0, 1, 3], [1, 1, 1]]
+
+
+def test_a_table_without_pictures_says_nothing_of_them() -> None:
+    row = "<w:tr>" + tc(p("指标")) + tc(p("数值")) + "</w:tr>"
+    doc = convert(docx(f"<w:tbl>{row}{row}</w:tbl>"))
+    (d,) = doc.to_dict()["blocks"]
+    assert "cell_images" not in d and all(c.images == 0 for c in doc.tables()[0].anchors())
+
+
+def test_the_scanned_evidence_cell_of_the_sample_holds_its_three_scans() -> None:
+    doc = load("hunan-2023-prelim_scanned-evidence-cell.docx")
+    (org,) = [t for t in doc.tables() if t.n_rows > 6 and t.rows[5][0].text == "4.3相关佐证资料"]
+    assert (org.rows[6][0].text, org.rows[6][0].images) == ("", 3)  # the box below the label
+    assert sum(c.images for t in doc.tables() for c in t.anchors()) == 3
