@@ -178,6 +178,7 @@ class TextReader:
                 images += n
         return lines, images
 
+
 def _outline(direct: int | None, style: Style) -> int | None:
     """1-based outline level: the paragraph's own w:outlineLvl (as WPS writes it) before the style's;
     Word's level 9, like a style's 0 here, means body text."""

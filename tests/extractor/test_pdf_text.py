@@ -8,6 +8,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
+from extractor import extract
 from extractor.base import DEFAULT_LIMITS, ExtractError, Limits
 from extractor.counting import count
 from extractor.model import Document, Heading, Paragraph, Table
@@ -219,6 +220,39 @@ def test_build_blocks_indent_starts_paragraph_and_list_items_do_not_break_sectio
     ]
     assert [b.level for b in blocks if isinstance(b, Heading)] == [1, 2]
     assert blocks[2].loc.line == 4
+
+
+def _attachment_list(font: str) -> list[Line]:
+    items = ["1.集群促进机构组建文件", "2.2023年度集群统计报表", "3.典型案例佐证材料"]
+    lines = [_line("十一、相关附件", 1, 100, x0=112, x1=240, font="SimHei")]
+    lines += [_line(t, 1, 128 + 28 * k, x0=112, x1=330, font=font) for k, t in enumerate(items)]
+    lines.append(_line("十二、真实性声明", 1, 240, x0=112, x1=260, font="SimHei"))
+    return lines
+
+
+def test_pdf_one_line_numbered_list_items_are_not_headings() -> None:
+    """Short 1. 2. 3. lines in the body typeface, one after another, are a list (as in Word); the
+    same lines in a heading typeface stay headings."""
+    body = [_line("集群持续推进关键核心技术攻关，取得明显成效。全年实现营业收入", 1, 268 + 28 * k, x0=112 if k == 0 else 80)
+            for k in range(5)]
+    listed = build_blocks([PageContent(1, [*_attachment_list("FangSong"), *body])], [])
+    assert [(type(b).__name__, b.text) for b in listed][:5] == [
+        ("Heading", "十一、相关附件"), ("Paragraph", "1.集群促进机构组建文件"),
+        ("Paragraph", "2.2023年度集群统计报表"), ("Paragraph", "3.典型案例佐证材料"), ("Heading", "十二、真实性声明")]
+    headed = build_blocks([PageContent(1, [*_attachment_list("KaiTi"), *body])], [])
+    assert [(b.level, b.number) for b in headed if isinstance(b, Heading)] == [(1, "十一"), (2, "1"), (2, "2"), (2, "3"), (1, "十二")]
+
+
+def test_pdf_outline_agrees_with_the_docx_it_was_printed_from(samples_dir: Path) -> None:
+    pdf = convert(samples_dir / "bench_45pages.pdf")
+    docx = extract(samples_dir / "bench_45pages.docx")
+
+    def heads(d: Document) -> list[tuple[int, str, str]]:
+        return [(h.level, h.number, h.title) for h in d.headings()]
+
+    assert heads(pdf) == heads(docx)
+    assert (2, "1", "集群主导产业四链融合模式") in heads(pdf)  # a heading typeface keeps 1. a heading
+    assert heads(pdf)[-1] == (1, "十一", "相关附件")
 
 
 def test_paragraph_continues_on_next_page_without_indent() -> None:
