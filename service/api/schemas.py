@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from checkers.findings import Counts, MatchStatus, Report, Verdict
+from checkers.findings import RosterEntryOut as ReportRosterEntry
 from service.db.models import Batch, BatchItem, Check
 
 Status = Literal["queued", "running", "done", "failed"]
@@ -93,13 +94,9 @@ class RosterOut(BaseModel):
     error: str | None = None
 
 
-class RosterEntryOut(BaseModel):
-    name: str
-    unit: str | None = None
-    account: str | None = None
-    level: str | None = None
-    region: str | None = None
-    type: str | None = None
+class RosterEntryOut(ReportRosterEntry):
+    """A roster entry as the report names it, plus the note that records a seed correction."""
+
     note: str | None = None
 
 
