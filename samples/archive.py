@@ -154,7 +154,7 @@ def _variant(base: Path, root: Path, rng: random.Random, turns: Turns, i: int, k
         buf = io.BytesIO()
         wb.save(buf)
         data = buf.getvalue()
-    data = _replace_in_zip(data, dict(zip(old, new[: len(old)], strict=True)))
+    data = _replace_in_zip(data, dict(zip(old, new[: len(old)], strict=True)), f"variant {i}")
     label = base.stem.split("_", 1)[1]
     target = _unique(root / FOLDERS.get(roster_id, FOLDERS[None]) / f"{new[0]}-{template}-{label}{base.suffix}")
     _write(target, data)
@@ -200,9 +200,12 @@ def _zip_text(data: bytes) -> str:
         return "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
 
 
-def _replace_in_zip(data: bytes, mapping: dict[str, str]) -> bytes:
+def _replace_in_zip(data: bytes, mapping: dict[str, str], tag: str) -> bytes:
+    """`tag` goes in the zip comment: a form with no prose to rewrite would otherwise come out
+    byte-identical to another variant of the same sample, an unplanted duplicate."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        dst.comment = tag.encode()
         for info in src.infolist():
             body = src.read(info)
             if info.filename.endswith(".xml") and mapping:
