@@ -95,7 +95,7 @@ def celery(root: Path, out: Path) -> dict[str, Any]:
     shutil.rmtree(data, ignore_errors=True)
     env = {**os.environ, "CLUSTERCHECK_BROKER_URL": BROKER, "CLUSTERCHECK_CELERY_QUEUE": queue}
     data.mkdir(parents=True)
-    # a data folder each: audit tasks need none, and two workers migrating one new SQLite file race
+    # a data folder each: audit tasks need no shared database
     workers = [subprocess.Popen([str(CLI), "worker", "--concurrency", "1", "--loglevel", "warning",
                                  "--hostname", f"w{k}-{queue}@%h"],
                                 env={**env, "CLUSTERCHECK_DATA_DIR": str(data / f"w{k}")}, stdout=subprocess.DEVNULL,

@@ -27,20 +27,12 @@ from samples.gen.tpl_hunan_2023_prelim import (
     park,
     put,
 )
+from samples.gen.tpl_hunan_2023_prelim import SELF_REPORT_GUIDANCE as PRELIM_SELF_REPORT_GUIDANCE
 
 PACK = "hunan-2023-final"
-SELF_REPORT_GUIDANCE = [
-    "从产业基础、规模工业培育、创新能力、要素集聚、绿色发展、数字化、集群公共服务、开放合作、组织保障等方面"
-    "简要介绍集群在初赛胜出后的总体情况。",
-    "产业基础主要包括集群主导产业规模实力、产品市场竞争力、品牌建设等情况；创新能力主要包括研发投入强度、发明专利、"
-    "行业标准建设、从业人员（高技术人才及专家团队）情况；",
-    "要素集聚包括产业链上下游协作、人才、金融等集群发展的各类要素集聚情况；",
-    "绿色发展主要包括绿色产品、绿色工厂、绿色园区、绿色供应链等情况；",
-    "集群公共服务主要包括集群促进组织建设及运行情况，各类中介机构建设情况；",
-    "开放合作主要包括集群国际化合作、区域合作、品牌打造、吸引外资、进出口额等情况；",
-    "组织保障主要包括集群领导及工作推进机制，相关规划、政策的制定落实等情况。",
-    "2500字以内。",
-]
+# The final asks the same as the preliminary 2.8, about the time since the preliminary round.
+SELF_REPORT_GUIDANCE = [PRELIM_SELF_REPORT_GUIDANCE[0].replace("简要介绍集群总体情况", "简要介绍集群在初赛胜出后的总体情况"),
+                        *PRELIM_SELF_REPORT_GUIDANCE[1:]]
 PARK_GUIDANCE = ("承载园区基本情况，重点阐述从集群初赛胜出后为推进产业集群发展在项目建设、规模工业企业培育、招商引资、"
                  "要素保障、营商环境改善、企业服务、体制机制创新等方面所开展的工作和取得的成效，以及下一步推进集群发展的"
                  "工作思路。2500字以内。")

@@ -174,6 +174,14 @@ def serve(data_dir: Path, port: int, timeout: float = 60) -> subprocess.Popen:
     raise AssertionError(f"server not ready: {log_path.read_text(errors='replace')[-3000:]}")
 
 
+def stop_all(procs: list[subprocess.Popen], timeout: float = 30) -> None:
+    """SIGTERM to all at once (they shut down in parallel), then stop each."""
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        stop(proc, timeout)
+
+
 def stop(proc: subprocess.Popen, timeout: float = 30) -> None:
     """SIGTERM (a graceful shutdown), then SIGKILL if it has not exited within `timeout`."""
     proc.terminate()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ import redis
 
 from samples.archive import make_archive
 from service.cli import main
+from tests.service.conftest import stop_all
 
 CLI = Path(sys.executable).with_name("clustercheck")
 BROKER = "redis://127.0.0.1:6379/0"
@@ -49,14 +49,7 @@ def queue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield name
     finally:
         app.close()
-        for w in workers:
-            w.send_signal(signal.SIGTERM)
-        for w in workers:
-            try:
-                w.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                w.kill()
-                w.wait()
+        stop_all(workers)
         for log in logs:
             log.close()
         r = redis.Redis.from_url(BROKER)
