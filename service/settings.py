@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     local_web_without_key: bool = True  # pages and /metrics open when bound to loopback
     callback_private_ok: bool = False  # allow callback_url to loopback/private addresses
     callback_timeout_seconds: float = Field(10, gt=0)
+    # pauses before the 2nd, 3rd, … attempt at a callback (+ up to 10 % jitter): 7 attempts over ~8.6 h
+    callback_retry_seconds: list[float] = Field(default_factory=lambda: [10, 60, 300, 1800, 7200, 21600])
+    callback_senders: int = Field(4, ge=1, le=64)  # callbacks sent at once by each web process
+    idempotency_hours: float = Field(24, gt=0)  # how long an Idempotency-Key is remembered
 
     @property
     def db_url(self) -> str:

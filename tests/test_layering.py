@@ -1,4 +1,5 @@
-"""The house rule: extractor imports nothing of ours; checkers only extractor; nothing imports service."""
+"""The house rule: extractor imports nothing of ours; checkers only extractor; nothing imports service;
+the API client imports nothing of ours (a portal installs or copies it without the server)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWED = {"extractor": {"extractor"}, "checkers": {"checkers", "extractor"},
-           "service": {"service", "checkers", "extractor"}, "samples": {"samples", "extractor", "checkers"}}
+           "service": {"service", "checkers", "extractor"}, "samples": {"samples", "extractor", "checkers"},
+           "clustercheck_client": {"clustercheck_client"}}
 OURS = set(ALLOWED)
 
 

@@ -19,6 +19,7 @@ from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyCookie, APIKeyHeader
 from sqlalchemy.orm import Session
 
+from service.api import error_codes as ec
 from service.auth import LOCAL_USER, Principal, authenticate
 from service.jobs.base import JobEngine
 from service.runtime import Runtime
@@ -59,9 +60,7 @@ def _principal(rt: Runtime, key: str | None) -> Principal | None:
 
 
 def _unauthorized(key: str | None) -> HTTPException:
-    msg = ("API 密钥无效或已吊销 (invalid or revoked X-API-Key)" if key
-           else "缺少 API 密钥，请在请求头 X-API-Key 中提供 (missing X-API-Key header)")
-    return HTTPException(401, msg, headers={"WWW-Authenticate": "APIKey"})
+    return (ec.KEY_INVALID if key else ec.KEY_MISSING).error({"WWW-Authenticate": "APIKey"})
 
 
 def require(*roles: str) -> Callable[..., Principal]:
@@ -70,8 +69,7 @@ def require(*roles: str) -> Callable[..., Principal]:
         if who is None:
             raise _unauthorized(key)
         if who.role not in roles:
-            raise HTTPException(403, f"角色 {who.role} 无权执行此操作，需要：{'/'.join(roles)} "
-                                     f"(role {who.role} may not do this; needs {'/'.join(roles)})")
+            raise ec.ROLE_FORBIDDEN.error(role=who.role, roles="/".join(roles))
         return who
     return dependency
 
@@ -97,7 +95,7 @@ def web_user(request: Request, rt: RuntimeDep,
     if who is None:
         raise _unauthorized(key)
     if who.role not in ("reviewer", "admin"):
-        raise HTTPException(403, "网页与指标仅供评审或管理员密钥使用 (pages and metrics are for reviewer/admin keys)")
+        raise ec.PAGES_FORBIDDEN.error()
     return who
 
 
@@ -134,7 +132,7 @@ def same_origin(request: Request) -> None:
     if origin is None:
         return
     if origin == "null" or urlsplit(origin).netloc != request.headers.get("host", ""):
-        raise HTTPException(403, "拒绝来自其他网站的表单提交 (cross-site form post refused)")
+        raise ec.CROSS_SITE_REFUSED.error()
 
 
 SameOrigin = Depends(same_origin)

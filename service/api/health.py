@@ -10,18 +10,24 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
 
+from service.api import error_codes as ec
+from service.api import examples as ex
 from service.api.deps import EngineDep, RuntimeDep, web_user
 from service.api.errors import responses
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", summary="进程存活 (liveness)")
+@router.get("/healthz", summary="进程存活 (liveness)", responses={200: ex.ok(ex.HEALTH)})
 def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", summary="可以接收检查 (readiness)", responses=responses(503))
+@router.get("/readyz", summary="可以接收检查 (readiness)",
+            responses={200: ex.ok(ex.READY, "就绪 (ready)"),
+                       503: {**ex.ok(ex.NOT_READY, "未就绪：数据库、存储或任务引擎不可用 (not ready)"),
+                             "headers": {"Retry-After": {"description": "建议的重试等待秒数", "required": True,
+                                                         "schema": {"type": "integer"}}}}})
 async def readyz(rt: RuntimeDep, engine: EngineDep) -> JSONResponse:
     checks: dict[str, Any] = {}
     try:
@@ -42,8 +48,10 @@ async def readyz(rt: RuntimeDep, engine: EngineDep) -> JSONResponse:
 
 @router.get("/metrics", summary="Prometheus 指标 (metrics)", response_class=Response,
             dependencies=[Depends(web_user)],  # the pages' rule: open on the embedded default
-            responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"},
-                       **responses(401, 403)})
+            responses={200: ex.ok("# TYPE clustercheck_checks_total counter\n"
+                                  'clustercheck_checks_total{status="done",verdict="fail"} 3.0\n',
+                                  "Prometheus text format", "text/plain"),
+                       **responses(ec.KEY_MISSING, ec.KEY_INVALID, ec.PAGES_FORBIDDEN)})
 def metrics(request: Request) -> Response:
     body, content_type = request.app.state.metrics.exposition()
     return Response(body, media_type=content_type)

@@ -10,10 +10,10 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import HTTPException
 from fastapi.responses import Response
 
 from checkers.findings import Report
+from service.api import error_codes as ec
 from service.db.models import FINISHED, Check
 from service.render import render_xlsx
 from service.runtime import Runtime
@@ -23,7 +23,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def report_bytes(rt: Runtime, check: Check) -> bytes:
     if check.status not in FINISHED or not check.report_sha256:
-        raise HTTPException(409, f"检查尚未完成（状态：{check.status}），报告还不能获取 (report not ready: {check.status})")
+        raise ec.NOT_FINISHED.error(what="检查", what_en="check", status=check.status)
     return rt.store.read(check.report_sha256)
 
 

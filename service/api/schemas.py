@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from checkers.findings import Counts, MatchStatus, Report, Verdict
+from checkers.findings import Counts, MatchStatus, Report
 from checkers.findings import RosterEntryOut as ReportRosterEntry
-from service.db.models import Batch, BatchItem, Check
+from service.db.models import Batch, BatchItem, CallbackDelivery, Check
 
-Status = Literal["queued", "running", "done", "failed"]
+
+class Status(StrEnum):
+    """queued 排队中 · running 检查中 · done 已完成（有报告）· failed 未能检查（报告只有 F 代码）"""
+
+    queued = "queued"
+    running = "running"
+    done = "done"
+    failed = "failed"
+
+
+class Verdict(StrEnum):
+    """pass 通过 · warn 通过但有警告 · fail 不通过（有错误）"""
+
+    pass_ = "pass"
+    warn = "warn"
+    fail = "fail"
+
+
+class DeliveryState(StrEnum):
+    """pending 待发送或等待重试 · delivered 对方已以 2xx 应答 · failed 重试用尽或地址被拒"""
+
+    pending = "pending"
+    delivered = "delivered"
+    failed = "failed"
 
 
 class CheckError(BaseModel):
@@ -32,7 +57,7 @@ class CheckOut(BaseModel):
     cluster: str | None = Field(None, description="集群名称 as matched on the roster, else as found")
     error: CheckError | None = None
     batch_id: str | None = None
-    callback_status: str | None = None
+    callback_status: DeliveryState | None = Field(None, description="latest callback delivery (log: links.deliveries)")
     created_at: datetime
     started_at: datetime | None = None
     finished_at: datetime | None = None
@@ -41,11 +66,15 @@ class CheckOut(BaseModel):
     report: Report | None = Field(None, description="the full report, once done (and in GET with report=true)")
 
 
-class CheckList(BaseModel):
-    items: list[CheckOut]
-    total: int
+class Page(BaseModel):
+    total: int = Field(description="rows matching the filters, on every page")
     limit: int
     offset: int
+    next_cursor: str | None = Field(None, description="pass as `cursor` for the next page; null on the last")
+
+
+class CheckList(Page):
+    items: list[CheckOut]
 
 
 class BatchItemOut(BaseModel):
@@ -69,11 +98,66 @@ class BatchOut(BaseModel):
     done: int = Field(description="finished members (done or failed)")
     verdicts: dict[str, int] = Field(description="pass/warn/fail counts of the finished members")
     failed: int
-    callback_status: str | None = None
+    callback_status: DeliveryState | None = None
     created_at: datetime
     finished_at: datetime | None = None
     links: dict[str, str]
     items: list[BatchItemOut] | None = None
+
+
+class BatchList(Page):
+    items: list[BatchOut]
+
+
+class CallbackNotice(BaseModel):
+    """The JSON body POSTed to callback_url (signed: see X-Clustercheck-Signature)."""
+
+    event: Literal["check.finished", "batch.finished"]
+    type: Literal["check", "batch"]
+    id: str
+    status: Status
+    verdict: Verdict | None = None
+    counts: Counts | None = None
+    total: int | None = Field(None, description="batch: files in the zip")
+    finished_at: datetime | None = None
+    url: str = Field(description="path of the check or batch on this server")
+    delivery: str = Field(description="this delivery's id (as X-Clustercheck-Delivery): the same on every retry, "
+                                      "a new one on a resend — drop repeats by it")
+
+
+class DeliveryAttemptOut(BaseModel):
+    attempt: int
+    at: datetime
+    duration_ms: int
+    http_status: int | None = Field(None, description="the receiver's answer; null when there was none")
+    error: str | None = None
+
+
+class DeliveryOut(BaseModel):
+    id: str = Field(description="sent as X-Clustercheck-Delivery: the same on every retry of this delivery")
+    subject: Literal["check", "batch"]
+    subject_id: str
+    event: Literal["check.finished", "batch.finished"]
+    reason: Literal["finished", "resend"]
+    url: str
+    state: DeliveryState
+    attempts: int
+    max_attempts: int
+    next_attempt_at: datetime | None = None
+    created_at: datetime
+    finished_at: datetime | None = None
+    payload: CallbackNotice
+    log: list[DeliveryAttemptOut]
+
+
+class DeliveryList(BaseModel):
+    items: list[DeliveryOut]
+    total: int
+
+
+class CallbackSecret(BaseModel):
+    key_id: int
+    callback_secret: str = Field(description="HMAC-SHA256 key of this API key's callbacks; shown when made")
 
 
 class TemplateOut(BaseModel):
@@ -141,13 +225,16 @@ class KeyOut(BaseModel):
 
 
 class KeyCreated(KeyOut):
-    key: str = Field(description="the key itself: shown this once, stored only as a hash")
+    key: str | None = Field(description="the key itself: shown this once, stored only as a hash "
+                                        "(null when an Idempotency-Key replays the creation)")
+    callback_secret: str | None = Field(description="the secret its callbacks are signed with (null on a replay; "
+                                                    "a new one: POST /api/v1/keys/me/callback-secret)")
 
 
 def check_links(check_id: str) -> dict[str, str]:
     base = f"/api/v1/checks/{check_id}"
     return {"self": base, "report_json": f"{base}/report.json", "report_html": f"{base}/report.html",
-            "report_xlsx": f"{base}/report.xlsx"}
+            "report_xlsx": f"{base}/report.xlsx", "deliveries": f"{base}/deliveries"}
 
 
 def check_out(row: Check, report: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -180,7 +267,8 @@ def item_out(item: BatchItem, check: Check | None) -> BatchItemOut:
 
 def batch_links(batch_id: str) -> dict[str, str]:
     base = f"/api/v1/batches/{batch_id}"
-    return {"self": base, "reports": f"{base}/reports.json", "summary_xlsx": f"{base}/summary.xlsx"}
+    return {"self": base, "reports": f"{base}/reports.json", "summary_xlsx": f"{base}/summary.xlsx",
+            "deliveries": f"{base}/deliveries"}
 
 
 def batch_out(batch: Batch, items: list[BatchItemOut] | None, done: int, failed: int,
@@ -190,3 +278,11 @@ def batch_out(batch: Batch, items: list[BatchItemOut] | None, done: int, failed:
                     roster=batch.roster, total=batch.total, done=done, failed=failed, verdicts=verdicts,
                     callback_status=batch.callback_status, created_at=batch.created_at,
                     finished_at=batch.finished_at, links=batch_links(batch.id), items=items)
+
+
+def delivery_out(d: CallbackDelivery) -> DeliveryOut:
+    return DeliveryOut(id=d.id, subject=d.subject, subject_id=d.subject_id, event=d.event,  # type: ignore[arg-type]
+                       reason=d.reason, url=d.url, state=d.state, attempts=d.attempts,  # type: ignore[arg-type]
+                       max_attempts=d.max_attempts, next_attempt_at=d.next_attempt_at, created_at=d.created_at,
+                       finished_at=d.finished_at, payload=CallbackNotice.model_validate(json.loads(d.payload)),
+                       log=[DeliveryAttemptOut(**e) for e in d.log or []])

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import math
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from fastapi import HTTPException
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from checkers.pack import pack_ids
 from checkers.roster import roster_ids
+from service.api import error_codes as ec
+from service.api import idempotency
+from service.api.error_codes import ApiError
 from service.api.upload import Upload
 from service.auth import Principal
 from service.db.models import DONE, Batch, Check, utcnow
@@ -34,9 +37,9 @@ def resolve_refs(template: str | None, roster: str | None) -> tuple[str | None, 
     t = (template or "").strip() or None
     r = (roster or "").strip() or None
     if t and t != "auto" and t not in pack_ids():
-        raise HTTPException(422, f"未知的模板：{t}；可用模板：{', '.join(pack_ids())} (unknown template {t!r})")
+        raise ec.UNKNOWN_TEMPLATE.error(template=t, available=", ".join(pack_ids()))
     if r and r not in ("auto", "none") and r not in roster_ids():
-        raise HTTPException(422, f"未知的名单：{r}；可用名单：{', '.join(roster_ids())} (unknown roster {r!r})")
+        raise ec.UNKNOWN_ROSTER.error(roster=r, available=", ".join(roster_ids()))
     return t, r
 
 
@@ -45,35 +48,66 @@ def check_callback(url: str | None, settings: Settings) -> str | None:
     if url:
         problem = callback_problem(url, settings.callback_private_ok)
         if problem:
-            raise HTTPException(422, problem)
+            raise ec.CALLBACK_URL_INVALID.error(reason=problem[0], reason_en=problem[1])
     return url
 
 
-def unsupported_reason(path: Path, filename: str) -> tuple[int, str] | None:
-    """(status, message) when no parser would take the file; sniffed from its bytes, not its name."""
+def unsupported_reason(path: Path, filename: str) -> ApiError | None:
+    """Why no parser would take the file (an error to raise or show); sniffed from its bytes, not its name."""
     from extractor.registry import PARSERS
     from extractor.sniff import SUPPORTED_HINT, sniff
 
     with open(path, "rb") as f:
         src = sniff(f.read(SNIFF_BYTES), filename)
     if src.kind == "empty":
-        return 422, "文件为空（0 字节） (the file is empty)"
+        return ec.FILE_EMPTY.error()
     if any(p.accepts(src) for p in PARSERS):
         return None
-    shown = src.extension or src.kind
-    return 415, (f"无法检查此类文件（识别为 {src.kind}，扩展名 {shown}）；{SUPPORTED_HINT} "
-                 f"(cannot check this file type: detected {src.kind})")
+    return ec.FILE_UNSUPPORTED.error(kind=src.kind, extension=src.extension or src.kind, hint=SUPPORTED_HINT)
 
 
-def ensure_room(engine: JobEngine, settings: Settings) -> None:
+def _int_header(description: str) -> dict:
+    return {"description": description, "required": True, "schema": {"type": "integer", "minimum": 0}}
+
+
+RATE_HEADERS = {  # the OpenAPI description of Room.headers(), on every accepted submission
+    "RateLimit-Limit": _int_header("检查队列的容量 (capacity of the shared check queue)"),
+    "RateLimit-Remaining": _int_header("队列中尚余的位置；为 0 时新的提交将得到 429 (free places left)"),
+    "RateLimit-Reset": _int_header("预计队列排空的秒数 (estimated seconds until the queue is empty)"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    """The check queue as a rate limit: what a client reads in the RateLimit-* headers of every
+    submission, so that it slows down before it meets the 429."""
+
+    queued: int
+    limit: int
+    drain_seconds: int  # estimated seconds until the queue is empty
+
+    def headers(self, added: int = 0) -> dict[str, str]:
+        return {"RateLimit-Limit": str(self.limit),
+                "RateLimit-Remaining": str(max(0, self.limit - self.queued - added)),
+                "RateLimit-Reset": str(self.drain_seconds)}
+
+
+def room(engine: JobEngine, settings: Settings) -> Room:
     queued = engine.queued()
-    if queued < settings.queue_max:
-        return
-    with engine.rt.sessions() as s:
-        avg = s.scalar(select(func.avg(Check.duration_seconds)).where(Check.status == DONE)) or 10.0
-    wait = max(5, min(600, math.ceil(queued * float(avg) / settings.workers)))
-    raise HTTPException(429, f"检查队列已满（{queued} 个排队），请 {wait} 秒后重试 (queue full; retry later)",
-                        headers={"Retry-After": str(wait)})
+    drain = 0
+    if queued:
+        with engine.rt.sessions() as s:
+            avg = s.scalar(select(func.avg(Check.duration_seconds)).where(Check.status == DONE)) or 10.0
+        drain = max(1, min(3600, math.ceil(queued * float(avg) / settings.workers)))
+    return Room(queued, settings.queue_max, drain)
+
+
+def ensure_room(engine: JobEngine, settings: Settings) -> Room:
+    r = room(engine, settings)
+    if r.queued < r.limit:
+        return r
+    wait = max(5, min(600, r.drain_seconds))
+    raise ec.QUEUE_FULL.error({"Retry-After": str(wait), **r.headers()}, queued=r.queued, wait=wait)
 
 
 def new_id() -> str:
@@ -90,6 +124,23 @@ def add_check(s: Session, blob: Blob, filename: str, template: str | None, roste
     s.add(check)
     s.flush()  # before anything refers to it (no ORM relationships order the inserts for us)
     return check
+
+
+def accept_once(rt: Runtime, engine: JobEngine, up: Upload, template: str | None, roster: str | None,
+                who: Principal, priority: int, callback_url: str | None, claim: idempotency.Claim | None
+                ) -> tuple[str, bool]:
+    """One upload as one check, unless its Idempotency-Key made one already: (check id, replayed)."""
+    def create(s: Session) -> str:
+        blob = rt.store.adopt(up.path, up.sha256, up.size)
+        return add_check(s, blob, up.filename, template, roster, who, priority, callback_url).id
+
+    try:
+        check_id, replayed = idempotency.create_once(rt, claim, create)
+    finally:
+        up.discard()  # already moved into place, or left over by an error or a replay
+    if not replayed:
+        engine.submit(check_id, priority)
+    return check_id, replayed
 
 
 def accept(rt: Runtime, engine: JobEngine, uploads: list[Upload], template: str | None, roster: str | None,
@@ -112,5 +163,8 @@ def accept(rt: Runtime, engine: JobEngine, uploads: list[Upload], template: str 
 def visible(row: Owned | None, who: Principal, what: str = "检查") -> Owned:
     """The row if this principal may see it; otherwise 404, so a portal learns nothing of others'."""
     if row is None or not who.may_see(row.owner_key_id):
-        raise HTTPException(404, f"{what}不存在 (not found)")
+        raise ec.NOT_FOUND.error(what=what, what_en=_EN.get(what, what))
     return row
+
+
+_EN = {"检查": "check", "批次": "batch"}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 
 from checkers.pack import PackError, load_pack, pack_ids
+from service.api import error_codes as ec
+from service.api import examples as ex
 from service.api.deps import Reader
 from service.api.errors import AUTH, responses
 from service.api.schemas import TemplateOut
@@ -23,14 +25,16 @@ def _summary(pack_id: str) -> TemplateOut:
     return TemplateOut(id=m.id, title=m.title, seed=m.seed, version=m.version, roster=m.roster, rules=len(pack.rules))
 
 
-@router.get("", response_model=list[TemplateOut], summary="模板列表 (templates)", responses=responses(*AUTH))
+@router.get("", response_model=list[TemplateOut], summary="模板列表 (templates)",
+            responses={200: ex.ok(ex.TEMPLATES), **responses(*AUTH)})
 def list_templates(who: Reader) -> list[TemplateOut]:
     return [_summary(i) for i in pack_ids()]
 
 
 @router.get("/{template_id}", summary="模板全文：提纲、字数、表格与规则 (one template's rules)",
-            responses={200: {"description": "规则包（TOML 的 JSON 形式）"}, **responses(*AUTH, 404)})
+            responses={200: ex.ok(ex.TEMPLATE, "规则包（TOML 的 JSON 形式）"),
+                       **responses(*AUTH, ec.NOT_FOUND, ec.REQUEST_INVALID)})
 def get_template(template_id: str, who: Reader) -> dict[str, Any]:
     if template_id not in pack_ids():  # ids only: a path here would read files on the server
-        raise HTTPException(404, f"未知的模板：{template_id} (unknown template)")
+        raise ec.NOT_FOUND.error(message=f"未知的模板：{template_id}", message_en=f"unknown template {template_id!r}")
     return load_pack(template_id).model_dump(mode="json")  # a shipped pack that fails is a logged 500

@@ -17,6 +17,7 @@ from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import ClientDisconnect
 
+from service.api import error_codes as ec
 from service.settings import MB
 from service.storage import BlobStore, Spool
 
@@ -56,7 +57,7 @@ def _decode(raw: bytes) -> str:
 
 def too_large(limit: int, what: str = "文件") -> HTTPException:
     mb = limit / MB
-    return HTTPException(413, f"{what}超过大小上限 {mb:.0f} MB (upload larger than the {mb:.0f} MB limit)")
+    return ec.FILE_TOO_LARGE.error(what=what, mb=f"{mb:.0f}")
 
 
 async def receive(request: Request, store: BlobStore, max_bytes: int, what: str = "文件") -> Upload:
@@ -64,10 +65,10 @@ async def receive(request: Request, store: BlobStore, max_bytes: int, what: str 
     before it costs disk or memory."""
     ctype, params = parse_options_header(request.headers.get("content-type", ""))
     if ctype != b"multipart/form-data":
-        raise HTTPException(415, "请求须为 multipart/form-data 上传 (the request body must be multipart/form-data)")
+        raise ec.NOT_MULTIPART.error()
     boundary = params.get(b"boundary")
     if not boundary:
-        raise HTTPException(400, "multipart 请求缺少 boundary (multipart boundary missing)")
+        raise ec.MULTIPART_MALFORMED.error(message="multipart 请求缺少 boundary", message_en="multipart boundary missing")
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > max_bytes + MULTIPART_OVERHEAD:
         raise too_large(max_bytes, what)
@@ -91,13 +92,13 @@ async def receive(request: Request, store: BlobStore, max_bytes: int, what: str 
         raise
     except (FormParserError, ValueError) as e:
         state.cleanup()
-        raise HTTPException(400, f"multipart 请求格式错误 (malformed multipart body: {e})") from None
+        raise ec.MULTIPART_MALFORMED.error(reason=str(e)) from None
     except ClientDisconnect:
         state.cleanup()
-        raise HTTPException(400, "上传中断 (client disconnected during upload)") from None
+        raise ec.UPLOAD_INTERRUPTED.error() from None
     if state.upload is None:
         state.cleanup()
-        raise HTTPException(422, "缺少上传文件字段 file (missing the `file` part)")
+        raise ec.FILE_MISSING.error()
     state.upload.fields = state.fields
     return state.upload
 
@@ -140,15 +141,15 @@ class _State:
     def headers_finished(self) -> None:
         _, opts = parse_options_header(self._disposition)
         if b"name" not in opts:
-            raise HTTPException(400, "multipart 部分缺少 name (a part has no name)")
+            raise ec.MULTIPART_MALFORMED.error(message="multipart 部分缺少 name", message_en="a part has no name")
         self._name = _decode(opts[b"name"])
         if b"filename" in opts or self._name == "file":
             if self._name != "file" or self.spool is not None:
-                raise HTTPException(400, "只能上传一个文件，字段名为 file (exactly one file, in the part named `file`)")
+                raise ec.ONE_FILE_ONLY.error()
             self._filename = safe_filename(_decode(opts.get(b"filename", b"")))
             self.spool = Spool(self.store, self.max_bytes)
         elif len(self.fields) >= MAX_FIELDS:
-            raise HTTPException(400, "表单字段过多 (too many form fields)")
+            raise ec.FORM_TOO_LARGE.error(message="表单字段过多", message_en="too many form fields")
 
     def part_data(self, data: bytes, start: int, end: int) -> None:
         chunk = data[start:end]
@@ -158,7 +159,8 @@ class _State:
                 raise _TooLarge
             return
         if len(self._value) + len(chunk) > MAX_FIELD_BYTES:
-            raise HTTPException(400, f"表单字段 {self._name} 过长 (form field longer than {MAX_FIELD_BYTES} bytes)")
+            raise ec.FORM_TOO_LARGE.error(message=f"表单字段 {self._name} 过长",
+                                          message_en=f"form field longer than {MAX_FIELD_BYTES} bytes")
         self._value.extend(chunk)
 
     def part_end(self) -> None:

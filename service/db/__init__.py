@@ -11,10 +11,12 @@ from service.db.models import (
     Base,
     Batch,
     BatchItem,
+    CallbackDelivery,
     Check,
+    IdempotencyKey,
     StoredFile,
 )
 from service.db.session import make_engine, make_sessions
 
 __all__ = ["DONE", "FAILED", "FINISHED", "QUEUED", "RUNNING", "ApiKey", "Base", "Batch", "BatchItem",
-           "Check", "StoredFile", "make_engine", "make_sessions", "upgrade"]
+           "CallbackDelivery", "Check", "IdempotencyKey", "StoredFile", "make_engine", "make_sessions", "upgrade"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
 
 from sqlalchemy import (
@@ -15,11 +16,18 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 FINISHED = (DONE, FAILED)
+PENDING, DELIVERED = "pending", "delivered"  # a callback delivery's state, beside FAILED
+
+
+def new_callback_secret() -> str:
+    """The key's own secret for signing its callbacks: kept in plain text, since we must sign with it."""
+    return "whsec_" + secrets.token_urlsafe(32)
 
 
 def utcnow() -> datetime:
@@ -52,6 +60,7 @@ class ApiKey(Base):
     prefix: Mapped[str] = mapped_column(String(16))  # first characters, to recognise a key in a list
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    callback_secret: Mapped[str] = mapped_column(String(64), default=new_callback_secret)
 
 
 class StoredFile(Base):
@@ -122,3 +131,43 @@ class BatchItem(Base):
     check_id: Mapped[str | None] = mapped_column(ForeignKey("checks.id"), nullable=True)
     error_code: Mapped[str | None] = mapped_column(String(10), nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class IdempotencyKey(Base):
+    """A POST made with an Idempotency-Key: its fingerprint, and what it created (a retry gets that)."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("owner_key_id", "key", name="uq_idempotency_keys_owner_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner_key_id: Mapped[int] = mapped_column(ForeignKey("api_keys.id"))
+    key: Mapped[str] = mapped_column(String(255))
+    operation: Mapped[str] = mapped_column(String(200))  # "POST /api/v1/checks"
+    fingerprint: Mapped[str] = mapped_column(String(64))  # sha256 of what the request asked for
+    resource_id: Mapped[str] = mapped_column(String(64))  # the check, batch, delivery or key it made
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CallbackDelivery(Base):
+    """One notice to a callback_url, with every attempt at it: the delivery log its owner reads."""
+
+    __tablename__ = "callback_deliveries"
+    __table_args__ = (Index("ix_callback_deliveries_due", "state", "next_attempt_at"),
+                      Index("ix_callback_deliveries_subject", "subject_id", "created_at"))
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # uuid4 hex; sent as X-Clustercheck-Delivery
+    subject: Mapped[str] = mapped_column(String(10))  # check | batch
+    subject_id: Mapped[str] = mapped_column(String(32))
+    owner_key_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id"), nullable=True)
+    event: Mapped[str] = mapped_column(String(40))  # check.finished | batch.finished
+    reason: Mapped[str] = mapped_column(String(10), default="finished")  # finished | resend
+    url: Mapped[str] = mapped_column(String(2000))
+    payload: Mapped[str] = mapped_column(Text)  # the exact JSON sent (and signed), every attempt alike
+    state: Mapped[str] = mapped_column(String(10), default=PENDING)  # pending | delivered | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    max_attempts: Mapped[int] = mapped_column(Integer, default=1)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # a sender's lease
+    log: Mapped[list] = mapped_column(JSON, default=list)  # [{attempt, at, duration_ms, http_status, error}]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -3,10 +3,14 @@ order: a portal only its own submissions, reviewers and admins everything, newes
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from service.db.models import Batch, Check
@@ -49,3 +53,33 @@ def newest_first(db: Session, q: Select[tuple[Row]], model: type[Row], limit: in
 
 def count(db: Session, q: Select) -> int:
     return db.scalar(select(func.count()).select_from(q.subquery())) or 0
+
+
+def page(db: Session, q: Select[tuple[Row]], model: type[Row], limit: int, *, offset: int = 0,
+         cursor: str | None = None) -> tuple[list[Row], str | None]:
+    """One page newest first, from `cursor` (else `offset`), and the cursor of the page after it."""
+    if cursor:
+        created, last_id = decode_cursor(cursor)
+        q = q.where(or_(model.created_at < created, and_(model.created_at == created, model.id > last_id)))
+        offset = 0
+    rows = list(db.scalars(q.order_by(model.created_at.desc(), model.id).limit(limit + 1).offset(offset)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, encode_cursor(rows[-1].created_at, rows[-1].id) if more and rows else None
+
+
+def encode_cursor(created: datetime, row_id: str) -> str:
+    raw = json.dumps([created.astimezone(UTC).isoformat(), row_id], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, str]:
+    """ValueError for anything this module did not write."""
+    try:
+        created, row_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        when = datetime.fromisoformat(created)
+    except (binascii.Error, UnicodeDecodeError, TypeError, ValueError) as e:
+        raise ValueError("invalid cursor") from e
+    if not isinstance(row_id, str) or when.tzinfo is None:
+        raise ValueError("invalid cursor")
+    return when, row_id

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select, update
 
 from service.db.models import DONE, FAILED, FINISHED, RUNNING, Batch, Check, utcnow
-from service.jobs import callback
+from service.jobs import delivery
 from service.runtime import Runtime, for_process
 from service.storage import record
 
@@ -126,12 +126,9 @@ def after_finish(rt: Runtime, check_id: str) -> None:
         check = s.get(Check, check_id)
         if check is None:
             return
-        batch_id, url = check.batch_id, check.callback_url
-        payload = notice("check", check.id, check.status, check.verdict, check.counts)
-    if url:
-        _deliver(rt, Check, check_id, url, payload)
-    if batch_id:
-        settle_batch(rt, batch_id)
+    delivery.schedule(rt, check)  # recorded here, sent by the web process's callback sender
+    if check.batch_id:
+        settle_batch(rt, check.batch_id)
 
 
 def settle_batch(rt: Runtime, batch_id: str) -> None:
@@ -148,17 +145,5 @@ def settle_batch(rt: Runtime, batch_id: str) -> None:
         won = s.execute(update(Batch).where(Batch.id == batch_id, Batch.finished_at.is_(None))
                         .values(finished_at=utcnow())).rowcount == 1  # type: ignore[attr-defined]
         batch = s.get(Batch, batch_id)
-        url = batch.callback_url if batch else None
-    if won and url:
-        _deliver(rt, Batch, batch_id, url, notice("batch", batch_id, DONE, None, None))
-
-
-def notice(kind: str, obj_id: str, status: str, verdict: str | None, counts: dict | None) -> dict:
-    path = f"/api/v1/{kind}es/{obj_id}" if kind == "batch" else f"/api/v1/{kind}s/{obj_id}"
-    return {"type": kind, "id": obj_id, "status": status, "verdict": verdict, "counts": counts, "url": path}
-
-
-def _deliver(rt: Runtime, model: type[Check] | type[Batch], obj_id: str, url: str, payload: dict) -> None:
-    outcome = callback.send(url, payload, rt.settings.callback_timeout_seconds, rt.settings.callback_private_ok)
-    with rt.sessions.begin() as s:
-        s.execute(update(model).where(model.id == obj_id).values(callback_status=outcome))
+    if won and batch is not None:
+        delivery.schedule(rt, batch)

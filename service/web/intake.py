@@ -69,5 +69,5 @@ def stage(store: BlobStore, part: UploadFile, max_bytes: int) -> Upload | Reject
     problem = unsupported_reason(spool.path, name)
     if problem:
         spool.discard()
-        return Rejected(name, problem[1], problem[0])
+        return Rejected(name, str(problem.detail), problem.status_code)
     return Upload(name, spool.path, spool.size, spool.sha256)

@@ -43,9 +43,9 @@ def pg_reachable() -> bool:
         return False
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh schema in the local PostgreSQL, dropped afterwards: each test starts empty."""
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """A fresh schema in the local PostgreSQL, dropped afterwards; the URL that uses it."""
     schema = f"cc_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_BASE)
     with admin.begin() as conn:
@@ -56,6 +56,24 @@ def pg_url() -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """Each test starts empty."""
+    with pg_schema() as url:
+        yield url
+
+
+@contextmanager
+def service_on(db: str, data_dir: Path, **overrides: object) -> Iterator[Service]:
+    """`start_service` on "sqlite" (in the data dir) or "postgresql" (a schema of its own)."""
+    if db == "sqlite":
+        with start_service(data_dir, **overrides) as svc:
+            yield svc
+        return
+    with pg_schema() as url, start_service(data_dir, database_url=url, **overrides) as svc:
+        yield svc
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -152,13 +170,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(data_dir: Path, port: int, timeout: float = 60) -> subprocess.Popen:
+def serve(data_dir: Path, port: int, timeout: float = 60, env: dict[str, str] | None = None) -> subprocess.Popen:
     """`clustercheck serve` as a user starts it (one worker), returned once /readyz says ready.
 
     Its output is appended to <data_dir>/serve.log, which a failure to start shows.
     """
     log_path = data_dir / "serve.log"
-    env = {**os.environ, "CLUSTERCHECK_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "CLUSTERCHECK_DATA_DIR": str(data_dir), **(env or {})}
     with log_path.open("ab") as log:
         proc = subprocess.Popen([str(CLI), "serve", "--port", str(port), "--workers", "1", "--log-level", "warning"],
                                 env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -63,7 +63,8 @@ def test_portals_see_only_their_batches(service: Service) -> None:
     r = post_zip(service.client, make_zip({"a.docx": summary_docx(seed=7)}), service.keys.h("portal"))
     batch_id = r.json()["id"]
     assert service.client.get(f"/api/v1/batches/{batch_id}", headers=service.keys.h("portal2")).status_code == 404
-    assert all(b["id"] != batch_id for b in service.client.get("/api/v1/batches", headers=service.keys.h("portal2")).json())
+    listed = service.client.get("/api/v1/batches", headers=service.keys.h("portal2")).json()
+    assert all(b["id"] != batch_id for b in listed["items"])
     assert service.client.get(f"/api/v1/batches/{batch_id}", headers=service.keys.h("reviewer")).status_code == 200
     wait_batch(service.client, batch_id, service.keys.h("portal"))
 

@@ -71,10 +71,14 @@ def test_match_of_an_unknown_name_and_bad_queries(service: Service) -> None:
     assert service.client.get("/api/v1/rosters/hubei-2023/match", params={"name": "x"}).status_code == 401
 
 
-def test_api_docs_work_offline(service: Service) -> None:
-    """/docs must not depend on a CDN: its script and stylesheet come from this server."""
-    page = service.client.get("/docs")
-    assert page.status_code == 200 and "cdn" not in page.text.lower()
-    for asset in ("/docs-assets/swagger-ui-bundle.js", "/docs-assets/swagger-ui.css"):
-        assert asset in page.text
-        assert service.client.get(asset).status_code == 200
+@pytest.mark.parametrize(("path", "assets"), [("/docs", ("swagger-ui-bundle.js", "swagger-ui.css")),
+                                              ("/redoc", ("redoc.standalone.js",))])
+def test_api_docs_work_offline(service: Service, path: str, assets: tuple[str, ...]) -> None:
+    """/docs and /redoc must not depend on a CDN: their scripts and stylesheets come from this server,
+    and the page's policy forbids the browser to fetch anything from elsewhere."""
+    page = service.client.get(path)
+    assert page.status_code == 200 and "cdn" not in page.text.lower() and "fonts.googleapis" not in page.text
+    assert "default-src 'self'" in page.headers["Content-Security-Policy"]
+    for asset in assets:
+        assert f"/docs-assets/{asset}" in page.text
+        assert service.client.get(f"/docs-assets/{asset}").status_code == 200
