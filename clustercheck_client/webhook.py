@@ -18,6 +18,7 @@ CLUSTERCHECK_CALLBACK_SECRET): 204 for a verified notice, printed as one JSON li
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import hmac
 import json
@@ -130,10 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     server = serve(secret, args.host, args.port)
     print(f"receiving on http://{args.host}:{server.server_address[1]}/", file=sys.stderr)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Header, Response
+from fastapi import APIRouter, Body, Header
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from sqlalchemy import func, select
@@ -99,24 +99,43 @@ _RESEND = responses(*AUTH, ec.NOT_FOUND, ec.NOT_FINISHED, ec.CALLBACK_URL_MISSIN
                     ec.REQUEST_INVALID)
 
 
-def _routes(kind: str, title: str) -> None:
-    @router.get(f"/{kind}/{{subject_id}}/deliveries", response_model=DeliveryList,
-                summary=f"{title}的回调投递记录 (callback delivery log)", operation_id=f"list_{kind}_deliveries",
-                description="每次投递及其每次尝试：时间、耗时、对方的 HTTP 状态或错误，最新的在前。",
-                responses={200: ex.ok(ex.DELIVERY_LIST), **_READ})
-    async def deliveries(subject_id: str, who: Reader, rt: RuntimeDep) -> JSONResponse:
-        await run_in_threadpool(_subject, rt, kind, subject_id, who)
-        return JSONResponse(await run_in_threadpool(_log, rt, subject_id))
-
-    @router.post(f"/{kind}/{{subject_id}}/deliveries", status_code=202, response_model=DeliveryOut,
-                 summary=f"重发{title}的完成通知 (resend the callback)", operation_id=f"resend_{kind}_callback",
-                 description="以新的投递 id 把完成通知再发一次到提交时的 callback_url（同样签名、同样重试）。",
-                 responses={202: ex.ok(ex.DELIVERY_PENDING, "已排队发送 (queued for sending)"), **_RESEND})
-    async def resend(subject_id: str, who: Submitter, rt: RuntimeDep,
-                     key: idempotency.IdempotencyHeader = None) -> Response:
-        body, replayed = await run_in_threadpool(_resend, rt, kind, subject_id, who, key)
-        return JSONResponse(body, status_code=202, headers={idempotency.REPLAYED: "true"} if replayed else None)
+_LOG_DOC = "每次投递及其每次尝试：时间、耗时、对方的 HTTP 状态或错误，最新的在前。"
+_RESEND_DOC = "以新的投递 id 把完成通知再发一次到提交时的 callback_url（同样签名、同样重试）。"
+_LOG_OK = {200: ex.ok(ex.DELIVERY_LIST), **_READ}
+_RESEND_OK = {202: ex.ok(ex.DELIVERY_PENDING, "已排队发送 (queued for sending)"), **_RESEND}
 
 
-_routes("checks", "检查")
-_routes("batches", "批次")
+async def _list(rt: Runtime, kind: str, subject_id: str, who: Principal) -> JSONResponse:
+    await run_in_threadpool(_subject, rt, kind, subject_id, who)
+    return JSONResponse(await run_in_threadpool(_log, rt, subject_id))
+
+
+async def _queue(rt: Runtime, kind: str, subject_id: str, who: Principal, key: str | None) -> JSONResponse:
+    body, replayed = await run_in_threadpool(_resend, rt, kind, subject_id, who, key)
+    return JSONResponse(body, status_code=202, headers={idempotency.REPLAYED: "true"} if replayed else None)
+
+
+@router.get("/checks/{check_id}/deliveries", response_model=DeliveryList, responses=_LOG_OK,
+            summary="检查的回调投递记录 (a check's callback delivery log)", description=_LOG_DOC)
+async def check_deliveries(check_id: str, who: Reader, rt: RuntimeDep) -> JSONResponse:
+    return await _list(rt, "checks", check_id, who)
+
+
+@router.post("/checks/{check_id}/deliveries", status_code=202, response_model=DeliveryOut, responses=_RESEND_OK,
+             summary="重发检查的完成通知 (resend a check's callback)", description=_RESEND_DOC)
+async def resend_check_callback(check_id: str, who: Submitter, rt: RuntimeDep,
+                                key: idempotency.IdempotencyHeader = None) -> JSONResponse:
+    return await _queue(rt, "checks", check_id, who, key)
+
+
+@router.get("/batches/{batch_id}/deliveries", response_model=DeliveryList, responses=_LOG_OK,
+            summary="批次的回调投递记录 (a batch's callback delivery log)", description=_LOG_DOC)
+async def batch_deliveries(batch_id: str, who: Reader, rt: RuntimeDep) -> JSONResponse:
+    return await _list(rt, "batches", batch_id, who)
+
+
+@router.post("/batches/{batch_id}/deliveries", status_code=202, response_model=DeliveryOut, responses=_RESEND_OK,
+             summary="重发批次的完成通知 (resend a batch's callback)", description=_RESEND_DOC)
+async def resend_batch_callback(batch_id: str, who: Submitter, rt: RuntimeDep,
+                                key: idempotency.IdempotencyHeader = None) -> JSONResponse:
+    return await _queue(rt, "batches", batch_id, who, key)

@@ -35,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
                 print(key)
                 print(f"已创建 {row.role} 密钥 #{row.id}{'（' + row.name + '）' if row.name else ''}；"
                       "密钥只显示这一次，请妥善保存。", file=sys.stderr)
+                print(f"回调签名密钥 (callback secret): {row.callback_secret}", file=sys.stderr)
             elif args.keys_action == "list":
                 for k in list_keys(s):
                     state = f"已吊销 {k.revoked_at:%Y-%m-%d}" if k.revoked_at else "有效"

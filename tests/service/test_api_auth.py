@@ -66,6 +66,7 @@ def test_admin_creates_lists_and_revokes_keys(service: Service) -> None:
     assert r.status_code == 201
     created = r.json()
     assert created["key"].startswith("cc_") and created["role"] == "portal"
+    assert created["callback_secret"].startswith("whsec_")
     listed = service.client.get("/api/v1/keys", headers=h).json()
     assert any(k["id"] == created["id"] and "key" not in k for k in listed)
     new = {"X-API-Key": created["key"]}
@@ -74,6 +75,26 @@ def test_admin_creates_lists_and_revokes_keys(service: Service) -> None:
     assert service.client.get("/api/v1/templates", headers=new).status_code == 401
     assert service.client.delete("/api/v1/keys/999999", headers=h).status_code == 404
     assert service.client.post("/api/v1/keys", json={"role": "root"}, headers=h).status_code == 422
+
+
+def test_key_creation_shows_its_callback_secret_once_and_is_idempotent(service: Service) -> None:
+    h = {**service.keys.h("admin"), "Idempotency-Key": "make-hunan-portal"}
+    first = service.client.post("/api/v1/keys", json={"role": "portal", "name": "湖南"}, headers=h)
+    again = service.client.post("/api/v1/keys", json={"role": "portal", "name": "湖南"}, headers=h)
+    other = service.client.post("/api/v1/keys", json={"role": "reviewer", "name": "湖南"}, headers=h)
+    assert first.status_code == again.status_code == 201 and first.json()["callback_secret"].startswith("whsec_")
+    assert again.json()["id"] == first.json()["id"] and again.json()["key"] is None
+    assert again.json()["callback_secret"] is None and again.headers["Idempotent-Replayed"] == "true"
+    assert other.status_code == 422 and other.json()["code"] == "idempotency_key_reused"
+
+
+def test_only_submitting_keys_have_a_callback_secret_to_rotate(service: Service) -> None:
+    r = service.client.post("/api/v1/keys/me/callback-secret", headers=service.keys.h("reviewer"))
+    assert r.status_code == 403 and r.json()["code"] == "role_forbidden"
+    h = {**service.keys.h("portal"), "Idempotency-Key": "rotate-1"}
+    first = service.client.post("/api/v1/keys/me/callback-secret", headers=h).json()
+    again = service.client.post("/api/v1/keys/me/callback-secret", headers=h).json()
+    assert first == again and first["callback_secret"].startswith("whsec_")  # a retry rotates once
 
 
 def test_admin_cannot_revoke_its_own_key(service: Service) -> None:

@@ -40,6 +40,28 @@ def test_migrations_create_exactly_the_models(db_url: str) -> None:
     engine.dispose()
 
 
+def test_keys_made_before_the_callback_migration_get_their_own_secret(db_url: str) -> None:
+    """A database at 0001 with keys in it: after the upgrade each key can sign callbacks."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from service.db.migrate import alembic_config
+
+    engine = make_engine(db_url)
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        for n in range(3):
+            conn.execute(text("INSERT INTO api_keys (name, role, key_hash, prefix, created_at) "
+                              "VALUES (:n, 'portal', :h, 'cc_x', :t)"), {"n": f"old{n}", "h": f"{n:064x}", "t": utcnow()})
+    upgrade(engine)
+    with make_sessions(engine)() as s:
+        secrets = [k.callback_secret for k in s.scalars(select(ApiKey))]
+    assert len(secrets) == len(set(secrets)) == 3 and all(x.startswith("whsec_") and len(x) > 40 for x in secrets)
+    engine.dispose()
+
+
 def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
     with engine.connect() as conn:
