@@ -244,11 +244,21 @@ def check_out(row: Check, report: dict[str, Any] | None = None) -> dict[str, Any
         template=row.template, roster=row.roster, detected_template=row.detected_template,
         verdict=row.verdict, counts=Counts(**row.counts) if row.counts else None,  # type: ignore[arg-type]
         cluster=row.cluster_name, error=_error(row.error_code, row.error), batch_id=row.batch_id,
-        callback_status=row.callback_status, created_at=row.created_at, started_at=row.started_at,
+        callback_status=delivery_state(row.callback_status), created_at=row.created_at, started_at=row.started_at,
         finished_at=row.finished_at, duration_seconds=row.duration_seconds, links=check_links(row.id),
     ).model_dump(mode="json")
     out["report"] = report
     return out
+
+
+def delivery_state(text: str | None) -> DeliveryState | None:
+    """The column as the API declares it; a v0.1 worker still running in a rolling upgrade writes
+    the receiver's answer as text ("204", "error: …"), read here the way the migration reads it."""
+    if text is None:
+        return None
+    if text in DeliveryState.__members__:
+        return DeliveryState(text)
+    return DeliveryState.delivered if len(text) == 3 and text.startswith("2") else DeliveryState.failed
 
 
 def _error(code: str | None, message: str | None) -> CheckError | None:
@@ -276,7 +286,7 @@ def batch_out(batch: Batch, items: list[BatchItemOut] | None, done: int, failed:
     status = "done" if batch.finished_at else ("running" if started or done else "queued")
     return BatchOut(id=batch.id, status=status, filename=batch.filename, template=batch.template,  # type: ignore[arg-type]
                     roster=batch.roster, total=batch.total, done=done, failed=failed, verdicts=verdicts,
-                    callback_status=batch.callback_status, created_at=batch.created_at,
+                    callback_status=delivery_state(batch.callback_status), created_at=batch.created_at,
                     finished_at=batch.finished_at, links=batch_links(batch.id), items=items)
 
 

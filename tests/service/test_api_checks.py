@@ -205,8 +205,8 @@ def test_full_queue_is_429_with_retry_after(limited: Service) -> None:
         h = limited.keys.h("portal")
         for path in ("/api/v1/checks", "/api/v1/batches"):
             r = limited.client.post(path, **upload(summary_docx(100)), headers=h)
-            assert r.status_code == 429 and "队列" in r.json()["detail"]
-            assert int(r.headers["Retry-After"]) >= 5
+            assert r.status_code == 429 and "队列" in r.json()["detail"] and r.json()["code"] == "queue_full"
+            assert int(r.headers["Retry-After"]) >= 5 and r.headers["RateLimit-Remaining"] == "0"
     finally:
         with rt.sessions.begin() as s:
             for i in ids:

@@ -39,6 +39,26 @@ def operations(schema: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     return [(method.upper(), path, op) for path, ops in schema["paths"].items() for method, op in ops.items()]
 
 
+def _third_party_imports(path: Path) -> set[str]:
+    import ast
+    import sys
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found - set(sys.stdlib_module_names) - {"__future__"}
+
+
+def test_the_client_needs_only_httpx_and_the_receiver_nothing() -> None:
+    """A portal installs the client with httpx alone, and copies webhook.py with nothing at all."""
+    client_dir = ROOT / "clustercheck_client"
+    assert set().union(*map(_third_party_imports, client_dir.glob("*.py"))) == {"httpx", "clustercheck_client"}
+    assert _third_party_imports(client_dir / "webhook.py") == set()
+
+
 def test_error_docs_are_current() -> None:
     assert (ROOT / "docs" / "api-errors.md").read_text(encoding="utf-8") == ec.markdown(), \
         "run: python -m service.api.error_codes --markdown > docs/api-errors.md"

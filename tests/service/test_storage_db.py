@@ -40,8 +40,9 @@ def test_migrations_create_exactly_the_models(db_url: str) -> None:
     engine.dispose()
 
 
-def test_keys_made_before_the_callback_migration_get_their_own_secret(db_url: str) -> None:
-    """A database at 0001 with keys in it: after the upgrade each key can sign callbacks."""
+def test_rows_made_before_the_callback_migration_are_carried_over(db_url: str) -> None:
+    """A database at 0001 with keys and batches in it: after the upgrade each key can sign callbacks,
+    and the old free-text callback_status is a delivery state."""
     from alembic import command
     from sqlalchemy import text
 
@@ -55,10 +56,15 @@ def test_keys_made_before_the_callback_migration_get_their_own_secret(db_url: st
         for n in range(3):
             conn.execute(text("INSERT INTO api_keys (name, role, key_hash, prefix, created_at) "
                               "VALUES (:n, 'portal', :h, 'cc_x', :t)"), {"n": f"old{n}", "h": f"{n:064x}", "t": utcnow()})
+        for i, status in enumerate(["204", "error: timed out", None]):  # v0.1's callback_status: free text
+            conn.execute(text("INSERT INTO batches (id, filename, total, callback_status, created_at) "
+                              "VALUES (:i, 'a.zip', 0, :s, :t)"), {"i": f"b{i}", "s": status, "t": utcnow()})
     upgrade(engine)
     with make_sessions(engine)() as s:
         secrets = [k.callback_secret for k in s.scalars(select(ApiKey))]
+        states = [b.callback_status for b in s.scalars(select(Batch).order_by(Batch.id))]
     assert len(secrets) == len(set(secrets)) == 3 and all(x.startswith("whsec_") and len(x) > 40 for x in secrets)
+    assert states == ["delivered", "failed", None]
     engine.dispose()
 
 

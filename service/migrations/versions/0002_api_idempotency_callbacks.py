@@ -2,7 +2,9 @@
 delivery log.
 
 Every existing key gets its own random secret here (its owner learns it by rotating it:
-POST /api/v1/keys/me/callback-secret), so no callback is ever sent unsigned.
+POST /api/v1/keys/me/callback-secret), so no callback is ever sent unsigned. A check's or batch's
+`callback_status` was the last answer as text ("204", "error: …"); it becomes the delivery state
+(delivered / failed), which the API now declares as an enum.
 
 Revision ID: api_idempotency_callbacks
 Revises: 0001
@@ -34,6 +36,12 @@ def upgrade() -> None:
                      .values(callback_secret="whsec_" + secrets.token_urlsafe(32)))
     with op.batch_alter_table("api_keys") as batch:
         batch.alter_column("callback_secret", existing_type=sa.String(64), nullable=False)
+    for table in ("checks", "batches"):
+        t = sa.table(table, sa.column("callback_status", sa.String(200)))
+        status = t.c.callback_status
+        conn.execute(t.update().where(status.like("2__")).values(callback_status="delivered"))
+        conn.execute(t.update().where(status.is_not(None), status.not_in(["delivered"]))
+                     .values(callback_status="failed"))
 
     op.create_table(
         "idempotency_keys",
