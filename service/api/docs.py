@@ -91,7 +91,8 @@ def install(app: FastAPI) -> None:
             swagger_js_url=f"{ASSETS}/swagger-ui-bundle.js", swagger_css_url=f"{ASSETS}/swagger-ui.css",
             swagger_favicon_url=f"{ASSETS}/favicon.png",
             swagger_ui_parameters={"defaultModelsExpandDepth": 0, "displayRequestDuration": True,
-                                   "tryItOutEnabled": False}))
+                                   "tryItOutEnabled": False,
+                                   "validatorUrl": None}))  # else a badge from validator.swagger.io
 
     @app.get("/redoc", include_in_schema=False)
     def redoc() -> HTMLResponse:
