@@ -73,8 +73,7 @@ async def submit_check(request: Request, who: Submitter, rt: RuntimeDep, engine:
                        run_async: Annotated[bool, Query(alias="async", description="总是返回 202")] = False,
                        ) -> JSONResponse:
     settings = rt.settings
-    retry = await run_in_threadpool(idempotency.seen, rt, who, key)
-    if not retry:
+    if not await run_in_threadpool(idempotency.seen, rt, who, key):  # a retry is answered even when full
         await run_in_threadpool(ensure_room, engine, settings)
     up = await upload.receive(request, rt.store, int(settings.max_upload_mb * MB))
     wait = not run_async and up.size <= settings.sync_max_mb * MB
