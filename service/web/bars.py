@@ -15,7 +15,7 @@ from typing import Literal
 
 from checkers.findings import Finding, OutlineEntry, Report
 from checkers.kinds.length import Length
-from checkers.kinds.refs import SectionSpec
+from checkers.where import SectionSpec
 from checkers.matching import NUMBER_BONUS, NUMBER_BONUS_FLOOR, same_number, title_score
 from checkers.pack import PackError, load_pack
 from extractor.counting import word_count
