@@ -21,7 +21,7 @@ from checkers.roster import Roster, load_roster
 from checkers.violations.template import TemplateNotRecognised
 from extractor.model import Document
 
-CHECKER_VERSION = "0.1.0"
+CHECKER_VERSION = "0.2.0"
 AUTO, NONE = "auto", "none"
 
 

@@ -85,6 +85,8 @@ GROUPS = {
     "D": "声明、一票否决与模板说明",
     "B": "批量审核（比较同一批材料）",
 }
+# An error of these groups means nothing was checked: the file could not be read, or no template fits.
+UNCHECKED_GROUPS = ("F", "M")
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 

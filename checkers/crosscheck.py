@@ -98,7 +98,9 @@ class Submission:
 
 
 def cross_check(entries: Sequence[Submission]) -> dict[int, list[Finding]]:
-    """B001 and B002 findings by submission index (only submissions that got some are keys)."""
+    """B001 and B002 findings by submission index (only submissions that got some are keys). A report
+    of a file that could not be checked (unreadable, no template) is compared with nothing."""
+    entries = [e for e in entries if not e.report.unchecked]
     out: dict[int, list[Finding]] = defaultdict(list)
     for index, finding in same_cluster_twice(entries) + copied_paragraphs(entries):
         out[index].append(finding)

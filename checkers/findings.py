@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from checkers.codes import CODES, Severity
+from checkers.codes import CODES, UNCHECKED_GROUPS, Severity
 
 Verdict = Literal["pass", "warn", "fail"]
 MatchStatus = Literal["exact", "fuzzy", "ambiguous", "unmatched", "absent"]
@@ -131,6 +131,11 @@ class Report(BaseModel):
     measures: list[Measure] = Field(default_factory=list)
     checker_version: str | None = None
     pack_version: str | None = None
+
+    @property
+    def unchecked(self) -> bool:
+        """Nothing was checked: the file could not be read (F…) or no template fits it (M001)."""
+        return any(f.severity == "error" and f.code[:1] in UNCHECKED_GROUPS for f in self.findings)
 
     def finalise(self) -> Report:
         """Sort findings by severity, count them and set the verdict (fail iff any error)."""

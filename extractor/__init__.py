@@ -21,6 +21,7 @@ from extractor.base import (
 )
 from extractor.counting import Counts, count, word_count
 from extractor.model import Cell, Document, Heading, Location, Meta, Notice, Paragraph, Section, Table
+from extractor.normalize import normalize
 from extractor.sniff import sniff
 
 if TYPE_CHECKING:
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_LIMITS", "PARSERS", "SUPPORTED", "SUPPORTED_HINT", "Cell", "Counts", "Document", "ExtractError",
     "Heading", "Limits", "Location", "Meta", "Notice", "Paragraph", "Parser", "Section", "Source", "Table",
-    "convert", "count", "extract", "extract_isolated", "kill_tree", "parser_for", "read_source", "sniff",
-    "word_count",
+    "convert", "count", "extract", "extract_isolated", "kill_tree", "normalize", "parser_for", "read_source",
+    "sniff", "word_count",
 ]
 
 # Loaded on first use: importing every parser (pdfium, openpyxl, lxml) is not free, and a caller

@@ -14,8 +14,7 @@ from fastapi import HTTPException
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from checkers.pack import pack_ids
-from checkers.roster import roster_ids
+from checkers import pack_ids, roster_ids
 from service.api.upload import Upload
 from service.auth import Principal
 from service.db.models import DONE, Batch, Check, utcnow

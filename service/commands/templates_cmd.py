@@ -20,7 +20,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checkers.pack import PackError, all_packs, load_pack
+    from checkers import PackError, all_packs, load_pack
 
     if args.kinds:
         print(_kinds())
@@ -69,7 +69,7 @@ def _kinds() -> str:
     the nested tables they use (SectionSpec, TableRef, FieldRow …) follow once each."""
     import typing
 
-    from checkers.kinds import Rule
+    from checkers import Rule
 
     lines = ["每条规则都有：id（规则编号）、kind（检查类型）、clause（所依据的通知条款原文）、severity（可选，覆盖默认级别）", ""]
     nested: list[type] = []

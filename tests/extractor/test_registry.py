@@ -20,7 +20,7 @@ def test_every_supported_extension_has_exactly_one_parser() -> None:
     owners = Counter(f.extension for p in PARSERS for f in p.formats)
     assert sorted(owners) == sorted(SUPPORTED)
     assert {ext: n for ext, n in owners.items() if n != 1} == {}
-    assert SUPPORTED_HINT == "可检查 " + " ".join(f".{e}" for e in SUPPORTED)
+    assert "可检查 " + " ".join(f".{e}" for e in SUPPORTED) == SUPPORTED_HINT
 
 
 def test_parsers_declare_their_identity() -> None:

@@ -23,12 +23,12 @@ from typing import Any
 
 import openpyxl
 import pytest
+from service.audit.crosscheck import Entry, copied_paragraphs, same_cluster_twice
 
 from checkers.findings import ClusterResult, Report, RosterEntryOut
 from extractor.base import Limits
 from samples.archive import GbkZipInfo, make_archive
 from samples.builder import prose_text
-from service.audit.crosscheck import Entry, copied_paragraphs, same_cluster_twice
 from service.audit.inputs import walk
 from service.cli import main
 from service.storage import BlobStore
