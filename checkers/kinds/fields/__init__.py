@@ -34,8 +34,9 @@ from checkers.context import Context
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.kinds.fields.forms import check_list, check_pairs
-from checkers.kinds.fields.grid import check_grid, flagged_rows
+from checkers.kinds.fields.grid import check_grid
 from checkers.kinds.fields.model import FieldRow, FieldTable, Growth, Ratio, Sum
+from checkers.tables import Grid
 
 __all__ = ["FieldRow", "Fields", "Growth", "Ratio", "Sum"]
 
@@ -54,5 +55,11 @@ class Fields(FieldTable, RuleBase):
             yield self.finding(p.violation, location=p.location, expected=p.expected, actual=p.actual)
 
     def evidence_rows(self, ctx: Context) -> set[tuple[int, int]]:
-        """The grid rows flagged `evidence` / `name_list`: this rule reports their E001 itself."""
-        return flagged_rows(self, ctx)
+        """(block index, row) of the grid rows flagged `evidence` / `name_list`: E001 for them is this
+        rule's, so an `evidence_items` rule of the same pack leaves them alone."""
+        flagged = [r.label for r in self.rows if r.evidence or r.name_list]
+        hit = ctx.find_table(self.table) if flagged and self.layout == "grid" else None
+        if hit is None:
+            return set()
+        rows = Grid(hit[1]).find_rows({r.label: r.aliases for r in self.rows})
+        return {(hit[0], rows[label][0]) for label in flagged if label in rows}

@@ -296,13 +296,3 @@ def _evidence(read: GridRead) -> None:
         v = EvidenceMissing(spec.label, shown(shown_vals[0], spec.unit), spec.name_list)
         read.add(v, r, lab.col, expected=v.wanted, actual=fmt(shown_vals[0]))
 
-
-def flagged_rows(rule: FieldTable, ctx: Context) -> set[tuple[int, int]]:
-    """(block index, row) of every row of a grid rule flagged evidence/name_list: E001 for them is
-    that rule's, so an `evidence_items` rule of the same pack leaves them alone."""
-    flagged = [r.label for r in rule.rows if r.evidence or r.name_list]
-    hit = ctx.find_table(rule.table) if flagged and rule.layout == "grid" else None
-    if hit is None:
-        return set()
-    rows = Grid(hit[1]).find_rows({r.label: r.aliases for r in rule.rows})
-    return {(hit[0], rows[label][0]) for label in flagged if label in rows}
