@@ -96,14 +96,14 @@ class Measure(BaseModel):
     a finding still says when a limit is broken; a measure says what was counted either way."""
 
     rule: str  # pack rule id
-    kind: Literal["length", "item_count"]
+    kind: str  # the rule's kind: "length", "item_count"
     scope: Literal["section", "document", "cell"] = "section"
     target: str  # the template's own label: "集群企业发展情况", "全文", "2.8集群发展总体情况自评报告"
     section: str | None = None  # the heading measured, as the document has it (as FindingLocation.section)
     outline: int | None = None  # index of that section in Report.outline
     location: FindingLocation = Field(default_factory=FindingLocation)
     value: int | None = None  # 字数 (length) or items counted (item_count); None: not measured
-    unit: Literal["字", "个"] = "字"
+    unit: str = "字"  # 字 (length), 个 (item_count)
     min: int | None = None
     max: int | None = None
     about: int | None = None
