@@ -54,6 +54,7 @@ class Report(TypedDict):  # schema: Report
     findings: list[Finding]
     stats: dict[str, Any]
     outline: list[dict[str, Any]]
+    measures: list[dict[str, Any]]  # what each rule measured (value, unit, bounds, status)
     checker_version: str
     pack_version: str | None
 

@@ -36,7 +36,15 @@ REPORT: dict[str, Any] = {
               "pages": None},
     "outline": [{"level": 1, "number": "一", "title": "集群总体情况", "words": 738, "page": None},
                 {"level": 1, "number": "二", "title": "集群企业发展情况", "words": 1610, "page": None}],
-    "checker_version": "0.1.0", "pack_version": "2023.1",
+    "measures": [{"rule": "len-2", "kind": "length", "scope": "section", "target": "集群企业发展情况",
+                  "section": "二、集群企业发展情况", "outline": 1,
+                  "location": {"page": None, "paragraph": 9, "section": "二、集群企业发展情况", "table": None,
+                               "row": None, "column": None, "sheet": None, "cell": None},
+                  "value": 1610, "unit": "字", "min": 2000, "max": None, "about": None, "tolerance": None,
+                  "lo": 2000, "hi": None, "wording": "不少于2000字",
+                  "clause": "二、集群企业发展情况 包括主导产业领军企业发展情况、产业链骨干企业发展情况等。（不少于2000字）",
+                  "status": "short"}],
+    "checker_version": "0.2.0", "pack_version": "2023.1",
 }
 
 

@@ -14,8 +14,7 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from checkers.pack import pack_ids
-from checkers.roster import roster_ids
+from checkers import pack_ids, roster_ids
 from service.api import error_codes as ec
 from service.api import idempotency
 from service.api.error_codes import ApiError
@@ -54,14 +53,13 @@ def check_callback(url: str | None, settings: Settings) -> str | None:
 
 def unsupported_reason(path: Path, filename: str) -> ApiError | None:
     """Why no parser would take the file (an error to raise or show); sniffed from its bytes, not its name."""
-    from extractor.registry import PARSERS
-    from extractor.sniff import SUPPORTED_HINT, sniff
+    from extractor import SUPPORTED_HINT, parser_for, sniff
 
     with open(path, "rb") as f:
         src = sniff(f.read(SNIFF_BYTES), filename)
     if src.kind == "empty":
         return ec.FILE_EMPTY.error()
-    if any(p.accepts(src) for p in PARSERS):
+    if parser_for(src) is not None:
         return None
     return ec.FILE_UNSUPPORTED.error(kind=src.kind, extension=src.extension or src.kind, hint=SUPPORTED_HINT)
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from checkers.pack import PackError, load_pack, pack_ids
+from checkers import PackError, load_pack, pack_ids
 from service.api import error_codes as ec
 from service.api import examples as ex
 from service.api.deps import Reader

@@ -7,7 +7,7 @@ POST /api/v1/keys/me/callback-secret), so no callback is ever sent unsigned. A c
 (delivered / failed), which the API now declares as an enum.
 
 Revision ID: api_idempotency_callbacks
-Revises: 0001
+Revises: 0002 (check fingerprint)
 Create Date: 2026-12-07
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "api_idempotency_callbacks"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
