@@ -101,6 +101,11 @@ def declaration_blank(label: str, part: str, shown: str) -> str:
     return f"{quoted(label)}的{what}未填写" + (f"（仍为{quoted(shown)}）" if shown else "")
 
 
+def seal_not_seen(label: str, place: str, page: int | None) -> str:
+    where = f"第{page}页" if page else ""
+    return f"{quoted(label)}未见印章（扫描件{where}{quoted(place) if place else ''}处未发现红色印章）"
+
+
 def veto_unanswered(label: str, yes: str, no: str, both: bool) -> str:
     if both:
         return f"{quoted(label)}（一票否决）同时勾选了{quoted(yes)}和{quoted(no)}"
