@@ -25,6 +25,7 @@ from extractor.scan_page import PageScan, Rendered
 from extractor.scan_reader import PageReader, describe_seals, picture_seals
 
 logging.getLogger("pypdfium2").setLevel(logging.ERROR)
+_BOX_MARGIN = 3.5  # points: a detected line's box is its text plus about this much (what sizes compare)
 
 
 class PdfParser:
@@ -140,7 +141,8 @@ class _Conversion:
         if scan.turned or abs(scan.skew) >= 0.3:
             self.straightened.append((number, scan.turned, scan.skew))
         lines = [Line(text=x.text, page=number, x0=x.x0 * k, top=x.top * k, x1=x.x1 * k, bottom=x.bottom * k,
-                      size=round((x.bottom - x.top) * k * 0.8, 1), number=n, confidence=x.confidence)
+                      size=round(max(1.0, (x.bottom - x.top) * k - _BOX_MARGIN), 1), number=n,
+                      confidence=x.confidence)
                  for n, x in enumerate(scan.lines, 1)]
         tables = []
         for t in scan.tables:

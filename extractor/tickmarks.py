@@ -86,8 +86,22 @@ def read_boxes(ink_img: np.ndarray, words: list[OcrLine], dpi: float) -> list[Oc
             continue
         if min(x1 - x0, bottom - top) < 0.4 * (host.bottom - host.top):
             continue  # small for the line it sits in: part of a character
+        if len(host.text) > 12 and _char_at(host, cx) not in _BOXLIKE:
+            continue  # inside running text: a 囗-shaped character (园, 国, 图), not a box
         out[out.index(host)] = _patch(host, cx, glyph)
     return out
+
+
+def _char_at(word: OcrLine, cx: float) -> str:
+    text = word.text
+    weights = [1.0 if ord(ch) > 0x2E80 or ch in _BOXLIKE else 0.55 for ch in text]
+    x = word.x0
+    unit = (word.x1 - word.x0) / max(sum(weights), 1e-6)
+    for ch, wgt in zip(text, weights, strict=True):
+        x += wgt * unit
+        if cx < x:
+            return ch
+    return ""
 
 
 def _patch(word: OcrLine, cx: float, glyph: str) -> OcrLine:

@@ -385,7 +385,7 @@ def _square_text(layer: Image.Image, text: str, box: tuple[float, float, float, 
 def _through_scanner(img: Image.Image, scan: Scan, rng: random.Random, keep_colour: bool) -> Image.Image:
     paper = (246, 245, 241)
     if scan.skew:
-        img = img.rotate(scan.skew, resample=Image.BICUBIC, expand=False, fillcolor=paper)
+        img = img.rotate(scan.skew, resample=Image.BILINEAR, expand=False, fillcolor=paper)
     if scan.turn:
         img = img.rotate(-scan.turn, expand=True)
     px = img.load()

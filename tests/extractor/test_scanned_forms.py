@@ -21,7 +21,7 @@ from checkers import Report, check, load_pack, load_roster
 from checkers.detect import detect_template
 from extractor import extract, ocr
 from extractor.model import Document
-from samples.gen.scanned_forms import FORMS
+from samples.gen.scanned_forms import FORMS, chosen
 from tests.checkers.pack_samples import report as typed_report
 from tests.checkers.pack_samples import significant
 from tests.extractor.scan_cache import CachedEngine
@@ -62,9 +62,8 @@ def scanned_report(pack: str, name: str) -> Report:
     return check(doc, p, load_roster(p.pack.roster) if p.pack.roster else None, detect_template(doc))
 
 
-def test_every_form_sample_has_a_scanned_copy() -> None:
-    typed = {p.stem for pack in FORMS for p in SCANS.parent.glob(f"{pack}_*.docx")}
-    assert typed == {f"{pack}_{variant}" for pack, variant in CASES}
+def test_every_chosen_form_sample_has_a_scanned_copy() -> None:
+    assert {p.stem for p in chosen(SCANS.parent)} == {f"{pack}_{variant}" for pack, variant in CASES}
 
 
 @pytest.mark.slow
@@ -82,11 +81,16 @@ def test_scan_gives_the_typed_findings(pack: str, variant: str) -> None:
 
 @pytest.mark.slow
 def test_turned_pages_are_straightened() -> None:
+    tried = 0
     for pack, (_, _, upside_down, sideways) in FORMS.items():
         for variant, turned in ((upside_down, 180), (sideways, 90)):
+            if (pack, variant) not in CASES:
+                continue
+            tried += 1
             doc = scanned(f"{pack}_{variant}")
             [f004] = [n for n in doc.notices if n.code == "F004"]
             assert [1, turned] in [s[:2] for s in f004.detail["straightened"]], (pack, variant)
+    assert tried >= 6
 
 
 @pytest.mark.slow
