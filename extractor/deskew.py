@@ -79,6 +79,12 @@ def orientation(grey: np.ndarray) -> Orientation:
     return Orientation(False, round(across, 2))
 
 
+def orientation_across(grey: np.ndarray) -> float:
+    """The skew of the page taken as lying the right way round."""
+    xs, ys, _ = ink_points(grey)
+    return round(_best_angle(xs, ys)[0], 2) if len(xs) >= 200 else 0.0
+
+
 def straighten(image: np.ndarray, o: Orientation) -> np.ndarray:
     """The page turned a quarter clockwise if `o.turned` (the caller fixes 180° later), then unskewed."""
     import cv2

@@ -80,6 +80,8 @@ def read_page(r: Rendered, engine: OcrEngine) -> PageScan:
         assert colour is not None
         grey = np.ascontiguousarray(colour[:, :, 2])  # red ink drops out, black print stays
     o = deskew.orientation(grey)
+    if o.turned and not _reads_better_turned(grey, o, engine):
+        o = deskew.Orientation(False, deskew.orientation_across(grey))
     grey = deskew.straighten(grey, o)
     colour = deskew.straighten(colour, o) if red and colour is not None else None
     turned = 90 if o.turned else 0
@@ -96,12 +98,28 @@ def read_page(r: Rendered, engine: OcrEngine) -> PageScan:
     for s in found:
         assert colour is not None
         s.text = seals.read_ring(colour, s, engine.read_crops)
-    tables = find_tables(ink, words, r.dpi)
+    tables = find_tables(grey, words, r.dpi)
     inside = {id(w) for t in tables for w in t.words}
     lines = merge_rows([w for w in words if id(w) not in inside])
     marks = signatures.find_signatures(ink, words, r.dpi)
     h, w = grey.shape[:2]
     return PageScan(lines, tables, found, marks, words, turned, o.skew, w, h, r.dpi)
+
+
+def _reads_better_turned(grey: np.ndarray, o: deskew.Orientation, engine: OcrEngine) -> bool:
+    """A sparse table page can look sideways to the ink profile; the recogniser settles it: the way
+    round whose lines it reads with more confidence (either end up)."""
+    def score(image: np.ndarray) -> float:
+        crops = [image[max(0, t):b, max(0, x0):x1] for x0, t, x1, b in deskew.line_bands(image, most=6)]
+        crops = [c for c in crops if c.size]
+        if not crops:
+            return 0.0
+        both = [max(a, b) for (_, a), (_, b) in zip(engine.read_crops(crops),
+                                                   engine.read_crops([deskew.flip(c) for c in crops]), strict=True)]
+        return sum(both) / len(both)
+
+    upright = deskew.straighten(grey, deskew.Orientation(False, deskew.orientation_across(grey)))
+    return score(deskew.straighten(grey, o)) > score(upright) + 0.05
 
 
 def _upside_down(grey: np.ndarray, engine: OcrEngine) -> bool:

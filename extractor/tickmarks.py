@@ -20,6 +20,7 @@ from extractor.ocr import OcrLine
 from extractor.ticks import TICKED, UNTICKED
 
 _BOXLIKE = set("□☐口囗回☑☒√✓✔■VvXx×区团図0OoD")
+_LOOKALIKES = set("口回团囗区")  # characters a box is misread as, and real characters too
 _MIN_MM, _MAX_MM = 2.8, 6.5  # □ at 五号 is ~3.2 mm; the 口 inside 品 or 回 is smaller
 
 
@@ -86,22 +87,32 @@ def read_boxes(ink_img: np.ndarray, words: list[OcrLine], dpi: float) -> list[Oc
             continue
         if min(x1 - x0, bottom - top) < 0.4 * (host.bottom - host.top):
             continue  # small for the line it sits in: part of a character
-        if len(host.text) > 12 and _char_at(host, cx) not in _BOXLIKE:
-            continue  # inside running text: a 囗-shaped character (园, 国, 图), not a box
+        ch, cell, inside = _char_at(host, cx)
+        if ch in _LOOKALIKES and inside:
+            continue  # 口 of 出口, 回 of 回国, 团 of 集团: a character between characters
+        if ch not in _BOXLIKE and "\u4e00" <= ch <= "\u9fff" and (len(host.text) > 12 or x1 - x0 >= 0.6 * cell):
+            continue  # a 囗-shaped character (国, 园, 图) read as such, not a box the recogniser dropped
         out[out.index(host)] = _patch(host, cx, glyph)
     return out
 
 
-def _char_at(word: OcrLine, cx: float) -> str:
+def _char_at(word: OcrLine, cx: float) -> tuple[str, float, bool]:
+    """The character the recogniser read at x = cx, the width a character takes in its box, and
+    whether Chinese characters stand on both sides of it."""
     text = word.text
     weights = [1.0 if ord(ch) > 0x2E80 or ch in _BOXLIKE else 0.55 for ch in text]
     x = word.x0
     unit = (word.x1 - word.x0) / max(sum(weights), 1e-6)
-    for ch, wgt in zip(text, weights, strict=True):
+    for k, (ch, wgt) in enumerate(zip(text, weights, strict=True)):
         x += wgt * unit
         if cx < x:
-            return ch
-    return ""
+            inside = 0 < k < len(text) - 1 and _is_han(text[k - 1]) and _is_han(text[k + 1])
+            return ch, unit, inside
+    return "", unit, False
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _patch(word: OcrLine, cx: float, glyph: str) -> OcrLine:
