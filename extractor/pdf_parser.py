@@ -15,7 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractor import ocr, scan_page, seals
-from extractor.base import ENCRYPTED, NO_TEXT, OVER_LIMIT, UNREADABLE, ExtractError, Limits, Source
+from extractor.base import ENCRYPTED, NO_TEXT, OVER_LIMIT, UNREADABLE, ExtractError, Format, Limits, Source
 from extractor.model import Document, Meta, Notice, Paragraph, Seal, Signature
 from extractor.model import Location as Loc
 from extractor.pdf_layout import Bookmark, PageContent, build_blocks
@@ -30,9 +30,11 @@ _BOX_MARGIN = 3.5  # points: a detected line's box is its text plus about this m
 
 class PdfParser:
     name: ClassVar[str] = "pdf"
+    formats: ClassVar[tuple[Format, ...]] = (Format("pdf", "PDF 文件"),)
+    kinds: ClassVar[frozenset[str]] = frozenset({"pdf"})
 
     def accepts(self, source: Source) -> bool:
-        return source.kind == "pdf"
+        return source.kind in self.kinds
 
     def convert(self, source: Source, limits: Limits) -> Document:
         pdf = _open(source.data)

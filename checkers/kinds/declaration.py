@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checkers import messages as msg
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.regions import Region, after_label
+from checkers.violations.declarations import PARTS, DeclarationBlank, DeclarationMissing, SealNotSeen
 
 if TYPE_CHECKING:
     from checkers.context import Context
@@ -57,21 +57,19 @@ class Declaration(RuleBase):
             regions = ctx.regions(block.label)
             if not regions:
                 if block.required:
-                    yield self.finding("D001", block.label, msg.declaration_missing(block.label),
-                                       expected=block.label, actual=None)
+                    yield self.finding(DeclarationMissing(block.label), expected=block.label, actual=None)
                 continue
             region = _pick(regions)
             where = ctx.locate(region.unit.index, row=region.unit.row, column=region.unit.column)
-            seen = seal_seen(ctx.doc, region)
-            for part, shown in blank_parts(block, region, seen):
+            for part, shown in blank_parts(block, region, seal_seen(ctx.doc, region)):
                 if part == "signature" and signed_by_hand(ctx.doc, region):
                     continue
                 if part == "stamp":
-                    yield self.finding("D002", block.label, msg.seal_not_seen(block.label, shown, where.page),
-                                       location=where, expected="加盖印章", actual="未见印章")
+                    yield self.finding(SealNotSeen(block.label, shown, where.page), location=where,
+                                       expected="加盖印章", actual="未见印章")
                     continue
-                yield self.finding("D002", block.label, msg.declaration_blank(block.label, part, shown),
-                                   location=where, expected=f"填写{msg.PARTS[part]}", actual=shown or None)
+                yield self.finding(DeclarationBlank(block.label, part, shown), location=where,
+                                   expected=f"填写{PARTS[part]}", actual=shown or None)
 
 
 def _pick(regions: list[Region]) -> Region:
