@@ -202,6 +202,8 @@ def main() -> int:
     ap.add_argument("--pages", type=int, default=15, help="typed pages to scan (each scanned twice)")
     ap.add_argument("--engines", default="ours,v0.1,tesseract")
     ap.add_argument("--no-file", action="store_true", help="skip the 16-page whole-file figure")
+    ap.add_argument("--sweep", action="store_true",
+                    help="ours under each recognition squeeze × detection scale instead (cpu s/page and CER)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_ocr_") as tmp:
         pages, summary = build_pages(args.pages, Path(tmp))
@@ -209,6 +211,14 @@ def main() -> int:
           f"{os.cpu_count()} cores, load {load()}")
     print(f"{'engine':<10} {'s/page':>7} {'cpu s':>6} {'CER':>7}  " + "  ".join(f"{k:>12}" for k in SCANS)
           + "  load 1/5/15 min (before → after)")
+    if args.sweep:
+        for squeeze in (0.5, 0.4):
+            for det in (0.72, 0.6):
+                ocr.SQUEEZE, ocr.DET_SCALE = squeeze, det
+                r = run_engine("ours", pages)
+                print(f"squeeze {squeeze} det {det}: {r['s/page']:.2f} s/page, cpu {r['cpu']:.2f}, CER {r['cer']:.2%}"
+                      f"  load {r['load']}")
+        return 0
     for name in args.engines.split(","):
         r = run_engine(name, pages)
         by = r["by_scan"]
