@@ -75,7 +75,7 @@ def _auto_number(line: Line) -> Numbered | None:
         kind = "circled"
     else:
         kind = "other"
-    return Numbered(kind, shown.strip(_LABEL_PUNCT), line.text[len(shown):].strip())
+    return Numbered(kind, shown.strip(_LABEL_PUNCT), line.text[len(shown):].strip(), shown.strip(" \t\u3000:："))
 
 
 def _candidate(line: Line) -> _Cand | None:
@@ -245,8 +245,9 @@ def build_blocks(items: list[Line | Table], body_size: int) -> tuple[list[Block]
         elif i in cands:
             c = cands[i]
             num = c.num if c.num is not None else Numbered("none", "", item.text)
-            blocks.append(Heading(text=item.text, level=levels[i], number=num.number, title=num.title or item.text,
-                                  loc=item.loc, numbering=num.numbering, signal=c.signal))
+            blocks.append(Heading(text=item.text, level=levels[i], number=num.label or num.number,
+                                  title=num.title or item.text, loc=item.loc, numbering=num.numbering,
+                                  signal=c.signal, value=num.number))
         else:
             style = item.info.style.name if item.info else "textbox"
             blocks.append(Paragraph(text=item.text, loc=item.loc, style=style,

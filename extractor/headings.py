@@ -22,6 +22,8 @@ _YEAR = r"(?:19|20)\d{2}(?!\d)"
 # the dotted form "2.1" must be tried before the plain "2.".
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^第(?P<n>[{_CN}]+|{_NUM})部分[\s:：、.．]*(?P<t>.*)$")),
+    # "案例一：集群数字化转型": a case of 典型案例 opened on its own line, numbered in words or digits.
+    ("case", re.compile(rf"^(?:典型)?案例\s*(?P<n>[{_CN}]+|{_NUM})(?:\s*[:：、.．]\s*|\s+|$)(?P<t>.*)$")),
     ("chapter", re.compile(rf"^第(?P<n>[{_CN}]+|{_NUM})[章篇][\s:：、.．]*(?P<t>.*)$")),
     ("chinese", re.compile(rf"^(?P<n>[{_CN}]+)\s*[、.．，,]\s*(?P<t>.*)$")),
     ("chinese-paren", re.compile(rf"^[（(]\s*(?P<n>[{_CN}]+)\s*[)）]\s*[、.．]?\s*(?P<t>.*)$")),
@@ -31,22 +33,37 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("circled", re.compile(r"^(?P<n>[①-⑳])\s*(?P<t>.*)$")),
 ]
 
-# Conventional rank of each kind: 第一部分 > 一、 > （一） > 1. > （1） > ①.
+# Conventional rank of each kind: 第一部分 > 一、 > （一） > 1. > （1） > ①. A case (案例一：) ranks
+# with （一）: it opens a part of 典型案例 and holds its own 1. 2. steps.
 RANK: dict[str, int] = {
-    "part": 0, "chapter": 0, "chinese": 1, "chinese-paren": 2, "arabic": 3, "arabic-dotted": 3,
+    "part": 0, "chapter": 0, "chinese": 1, "chinese-paren": 2, "case": 2, "arabic": 3, "arabic-dotted": 3,
     "arabic-paren": 4, "circled": 5,
 }
+
+_LABEL_END = " \t\u3000:："  # separators between a number and its title that are not part of the number
+_CJK_SPACED = re.compile(r"(?<=[\u3400-\u9fff]) {1,3}(?=[\u3400-\u9fff])")
 
 
 @dataclass(frozen=True, slots=True)
 class Numbered:
+    """A heading number split off its title. `number` is the bare value ("一", "2.1") a sequence is
+    counted in; `label` is the number as written ("（一）", "一、", "1.", "第五部分"), which is what
+    tells "（一）" from "一、" apart."""
+
     numbering: str
     number: str
     title: str
+    label: str = ""
+
+
+def join_spaced(text: str) -> str:
+    """"保 障措施" -> "保障措施": letter-spaced heading text (a PDF's spread-out title, a typed
+    "前  言") read as the words it spells. Only for titles: body text keeps what was typed."""
+    return _CJK_SPACED.sub("", text)
 
 
 def split_number(text: str) -> Numbered | None:
-    """"（一）集群产业结构" -> Numbered("chinese-paren", "一", "集群产业结构"); None if unnumbered."""
+    """"（一）集群产业结构" -> Numbered("chinese-paren", "一", "集群产业结构", "（一）"); None if unnumbered."""
     s = text.strip().lstrip("\u3000")
     if s[:1] in ("—", "-") and len(s) > 1 and s[1] == "、":  # OCR/typing slip: "—、" for "一、"
         s = "一" + s[1:]
@@ -54,8 +71,15 @@ def split_number(text: str) -> Numbered | None:
         m = pat.match(s)
         if m:
             number = m.group("n").replace("．", ".")
-            return Numbered(kind, number, m.group("t").strip())
+            label = s[: m.start("t")].rstrip(_LABEL_END) if m.group("t") else s.rstrip(_LABEL_END)
+            return Numbered(kind, number, join_spaced(m.group("t").strip()), label)
     return None
+
+
+def bare_number(label: str) -> str:
+    """The value of a number as written: "（一）" -> "一", "一、" -> "一", "第五部分" -> "五", "2.1." -> "2.1"."""
+    found = split_number(label.strip() + " x") if label.strip() else None
+    return found.number if found else label.strip()
 
 
 def rank_of(n: Numbered) -> int:
@@ -69,12 +93,19 @@ def rank_of(n: Numbered) -> int:
 _TOC_LINE = re.compile(r"(?:[.．…·•\-_]{3,}|\t)\s*\d{1,4}$")
 
 
-def looks_like_heading_text(title: str, *, max_chars: int = 40) -> bool:
+_QUOTED = re.compile(r"^[“\"「『].*[”\"」』][。！？.!?]?$")
+
+
+def looks_like_heading_text(title: str, *, max_chars: int = 40, full_stop: bool = False) -> bool:
     """A numbered line is a heading only when it reads like a title, not like a list item sentence
-    (nor like a table-of-contents entry, which repeats a heading with its page number)."""
+    (nor like a table-of-contents entry, which repeats a heading with its page number, nor a
+    quotation numbered （3）). `full_stop`: the line is set apart by its typeface, and 公文 headings
+    so set may end with 。 — one sentence, not two."""
     t = title.strip()
-    if not t or len(t) > max_chars or _TOC_LINE.search(t):
+    if not t or len(t) > max_chars or _TOC_LINE.search(t) or _QUOTED.match(t):
         return False
+    if full_stop and t.endswith("。"):
+        return not re.search(r"[。；;！？]", t[:-1])
     return not t.endswith(("。", "；", ";", "，", ","))
 
 

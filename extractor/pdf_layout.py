@@ -21,6 +21,7 @@ from extractor.headings import (
     ListEntry,
     Numbered,
     assign_levels,
+    join_spaced,
     list_item_runs,
     looks_like_heading_text,
     number_value,
@@ -210,9 +211,10 @@ def _classify(items: list[_Para | FoundTable], m: _Metrics, bookmarks: list[Book
             continue
         signal, numbered, _ = kind
         text = x.text
-        blocks.append(Heading(text=text, level=next(levels), number=numbered.number if numbered else "",
-                              title=numbered.title if numbered else text, loc=loc,
-                              numbering=numbered.numbering if numbered else "none", signal=signal))
+        blocks.append(Heading(text=text, level=next(levels), number=numbered.label if numbered else "",
+                              title=numbered.title if numbered else join_spaced(text), loc=loc,
+                              numbering=numbered.numbering if numbered else "none", signal=signal,
+                              value=numbered.number if numbered else ""))
     return blocks
 
 

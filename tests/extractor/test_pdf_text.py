@@ -49,7 +49,7 @@ def test_meta(report: Document) -> None:
 
 
 def test_gongwen_headings_found_by_number_and_typeface(report: Document) -> None:
-    heads = [(h.level, h.number, h.title) for h in report.headings()]
+    heads = [(h.level, h.value, h.title) for h in report.headings()]
     assert heads[:3] == [(1, "一", "集群基本情况"), (2, "一", "发展现状"), (2, "二", "主要经济指标")]
     assert [h.title for h in report.headings() if h.level == 1] == [
         "集群基本情况", "主要做法与成效", "骨干企业情况", "存在问题及下一步工作", "申报承诺"]
@@ -240,7 +240,7 @@ def test_pdf_one_line_numbered_list_items_are_not_headings() -> None:
         ("Heading", "十一、相关附件"), ("Paragraph", "1.集群促进机构组建文件"),
         ("Paragraph", "2.2023年度集群统计报表"), ("Paragraph", "3.典型案例佐证材料"), ("Heading", "十二、真实性声明")]
     headed = build_blocks([PageContent(1, [*_attachment_list("KaiTi"), *body])], [])
-    assert [(b.level, b.number) for b in headed if isinstance(b, Heading)] == [(1, "十一"), (2, "1"), (2, "2"), (2, "3"), (1, "十二")]
+    assert [(b.level, b.value) for b in headed if isinstance(b, Heading)] == [(1, "十一"), (2, "1"), (2, "2"), (2, "3"), (1, "十二")]
 
 
 def test_pdf_outline_agrees_with_the_docx_it_was_printed_from(samples_dir: Path) -> None:
@@ -248,7 +248,7 @@ def test_pdf_outline_agrees_with_the_docx_it_was_printed_from(samples_dir: Path)
     docx = extract(samples_dir / "bench_45pages.docx")
 
     def heads(d: Document) -> list[tuple[int, str, str]]:
-        return [(h.level, h.number, h.title) for h in d.headings()]
+        return [(h.level, h.value, h.title) for h in d.headings()]
 
     assert heads(pdf) == heads(docx)
     assert (2, "1", "集群主导产业四链融合模式") in heads(pdf)  # a heading typeface keeps 1. a heading

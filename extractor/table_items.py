@@ -1,0 +1,134 @@
+"""Narrative items that forms put inside tables, found by the shape of the table.
+
+An application form asks its long questions in table rows: "2.8  集群发展总体情况自评报告" in a row
+spanning the table, the applicant's report typed into the row below it; "4.1基本情况" above its box;
+the handbook's "简述……情况" over its 简述 box; sometimes "4.1 基本情况" in the left cell and the answer
+beside it. A reviewer reads those items as parts of the outline with their own 字数, so they are
+listed there — but they stay table content: no heading is made of them and no section's 字数
+changes. The label is recognised by what it says (a heading-like numbered line, or a prompt such
+as 简述…/…情况), the answer by where it is (the spanning cell below, or the cell beside).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.headings import RANK, Numbered, looks_like_heading_text, rank_of, split_number
+from extractor.model import Cell, Heading, Table
+
+_PROMPT_START = re.compile(r"^(?:请?(?:简述|简要|概述|阐述|简介|介绍|说明|描述|列举|论述))")
+_PROMPT_END = re.compile(r"(?:报告|情况|说明|简介|概况|举措|做法|成效|措施|思路|规划|方案|计划)[:：]?$")
+_PARENS = re.compile(r"[（(][^（()）]*[)）]")
+_ITEM_KINDS = {"arabic-dotted", "arabic", "chinese", "chinese-paren", "arabic-paren", "case"}
+_SAME_CELL_ANSWER = 200  # characters under a label in its own cell that make it a typed report
+
+
+@dataclass(frozen=True, slots=True)
+class CellItem:
+    """A form's narrative item written inside a table: its label cell and the answer typed into
+    the box below it or beside it."""
+
+    table: int  # index of the table in Document.blocks
+    row: int  # 0-based grid position of the label cell
+    col: int
+    number: str  # as written ("2.8", "1、"); "" for an unnumbered prompt (简述…)
+    value: str
+    numbering: str
+    title: str
+    text: str  # the answer as typed: what its 字数 are counted on
+
+    @property
+    def rank(self) -> int | None:
+        return rank_of(Numbered(self.numbering, self.value, self.title)) if self.numbering in RANK else None
+
+
+def find_items(table: Table, index: int) -> list[CellItem]:
+    out: list[CellItem] = []
+    r = 0
+    while r < table.n_rows:
+        label = _spanning(table, r)
+        if label is None:
+            r += 1
+            out.extend(_beside(table, r - 1, index))
+            continue
+        first, _, rest = label.text.partition("\n")
+        read = _label(first)
+        below = label.row + label.rowspan
+        answer = _spanning(table, below) if below < table.n_rows else None
+        if read is not None and answer is not None and _label(answer.text.partition("\n")[0]) is None:
+            out.append(_item(index, label, read, answer.text))
+            r = below + answer.rowspan
+            continue
+        if read is not None and len(rest) >= _SAME_CELL_ANSWER:
+            out.append(_item(index, label, read, rest))
+        r = below
+    return out
+
+
+def item_level(item: CellItem, open_heads: list[Heading]) -> int:
+    """One below the innermost open heading that outranks the item; beside one of its own rank."""
+    rank = item.rank
+    for h in reversed(open_heads):
+        if rank is None or h.rank is None or h.rank < rank:
+            return h.level + 1
+        if h.rank == rank:
+            return h.level
+    return 1
+
+
+def _spanning(table: Table, r: int) -> Cell | None:
+    """The cell that makes up row r on its own (merged across every column), if one does."""
+    row = table.rows[r]
+    cell = row[0] if row else None
+    if cell is None or cell.row != r or any(c is not cell for c in row) or len(row) < table.n_cols:
+        return None
+    return cell
+
+
+def _beside(table: Table, r: int, index: int) -> list[CellItem]:
+    """"4.1基本情况 | (the answer spanning the rest of the row)": a numbered label with prose beside it."""
+    anchors = [c for k, c in enumerate(table.rows[r]) if c.row == r and c.col == k]
+    if len(anchors) != 2 or anchors[0].col != 0 or "\n" in anchors[0].text:
+        return []
+    label, answer = anchors
+    read = _label(label.text)
+    if read is None or read[0] is None or not _prose(answer.text):
+        return []
+    return [_item(index, label, read, answer.text)]
+
+
+def _label(text: str) -> tuple[Numbered | None, str] | None:
+    """(its number, its title) when `text` is an item's label; None for anything else."""
+    t = text.strip()
+    if not t or len(t) > 300:
+        return None
+    n = split_number(t)
+    if n is not None:
+        bare = _PARENS.sub("", n.title).strip()
+        if n.numbering in _ITEM_KINDS and looks_like_heading_text(bare, max_chars=40):
+            return n, n.title
+        return None
+    bare = _PARENS.sub("", t).strip()
+    if _PROMPT_START.match(bare) or (len(bare) <= 40 and _PROMPT_END.search(bare)
+                                     and looks_like_heading_text(bare.rstrip(":："))):
+        return None, _short(t)
+    return None
+
+
+def _short(prompt: str) -> str:
+    """A prompt as an outline title: up to its first clause, at most 60 characters."""
+    head = re.split(r"[（(；;。]", prompt, maxsplit=1)[0].strip() or prompt
+    return head if len(head) <= 60 else head[:59] + "…"
+
+
+def _prose(text: str) -> bool:
+    t = text.strip()
+    return len(t) >= 50 or "。" in t
+
+
+def _item(index: int, label: Cell, read: tuple[Numbered | None, str], answer: str) -> CellItem:
+    n, title = read
+    if n is None:
+        return CellItem(index, label.row, label.col, "", "", "none", title, answer)
+    return CellItem(index, label.row, label.col, n.label, n.number, n.numbering, title, answer)
