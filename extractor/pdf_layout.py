@@ -76,7 +76,7 @@ class _Para:
 def build_blocks(pages: list[PageContent], bookmarks: list[Bookmark]) -> list[Block]:
     flow: list[Line | FoundTable] = []
     for page in pages:
-        flow.extend(_page_flow(page))
+        flow.extend(_page_flow(page, _box_open(flow)))
     body = [x for x in flow if isinstance(x, Line)]
     if not body and not any(isinstance(x, FoundTable) for x in flow):
         return []
@@ -93,9 +93,23 @@ def build_blocks(pages: list[PageContent], bookmarks: list[Bookmark]) -> list[Bl
     return _classify(items, metrics, bookmarks)
 
 
-def _page_flow(page: PageContent) -> list[Line | FoundTable]:
-    """Body lines in reading order with each table placed where it starts."""
-    tables = sorted(page.tables, key=lambda t: t.box[1])
+def _box_open(flow: list[Line | FoundTable]) -> bool:
+    """The flow so far ends with a table whose last row is one box across it: a form's text box
+    that the next page may carry on in a frame of its own."""
+    last = flow[-1] if flow else None
+    return isinstance(last, FoundTable) and bool(last.table.rows) and all(
+        c is last.table.rows[-1][0] for c in last.table.rows[-1])
+
+
+def _page_flow(page: PageContent, box_open: bool = False) -> list[Line | FoundTable]:
+    """Body lines in reading order with each table placed where it starts. A lone ruled box is text
+    in a frame (read as body text, as a Word frame is) unless it opens the page while a table's
+    last box is still open: then it is the rest of that box."""
+    body = [ln for ln in page.lines if not ln.furniture]
+    first_top = min((ln.top for ln in body), default=float("inf"))
+    tables = sorted((t for t in page.tables if not t.frame
+                     or (box_open and t.box[1] <= first_top + 1 and t is min(page.tables, key=lambda u: u.box[1]))),
+                    key=lambda t: t.box[1])
     out: list[Line | FoundTable] = []
     for ln in page.lines:
         if ln.furniture:
@@ -197,7 +211,8 @@ def _classify(items: list[_Para | FoundTable], m: _Metrics, bookmarks: list[Book
             seen_heading = seen_heading or kind is not None
         kinds.append(kind)
     ranks = _ranks(items, kinds)
-    levels = iter(assign_levels([r for r in ranks if r is not None]))
+    headed = [(r, k[1] if k else None) for r, k in zip(ranks, kinds, strict=True) if r is not None]
+    levels = iter(assign_levels([r for r, _ in headed], [n for _, n in headed]))
     blocks: list[Block] = []
     table_end: dict[int, int] = {}  # id(table) -> the last page it runs to
     for x, kind, rank in zip(items, kinds, ranks, strict=True):

@@ -47,21 +47,21 @@ def find_items(table: Table, index: int) -> list[CellItem]:
     out: list[CellItem] = []
     r = 0
     while r < table.n_rows:
-        label = _spanning(table, r)
-        if label is None:
+        head = _spanning(table, r)
+        if head is None:
             r += 1
             out.extend(_beside(table, r - 1, index))
             continue
-        first, _, rest = label.text.partition("\n")
-        read = _label(first)
-        below = label.row + label.rowspan
+        first, _, rest = head.text.partition("\n")
+        read = label(first)
+        below = head.row + head.rowspan
         answer = _spanning(table, below) if below < table.n_rows else None
-        if read is not None and answer is not None and _label(answer.text.partition("\n")[0]) is None:
-            out.append(_item(index, label, read, answer.text))
+        if read is not None and answer is not None and label(answer.text.partition("\n")[0]) is None:
+            out.append(_item(index, head, read, answer.text))
             r = below + answer.rowspan
             continue
         if read is not None and len(rest) >= _SAME_CELL_ANSWER:
-            out.append(_item(index, label, read, rest))
+            out.append(_item(index, head, read, rest))
         r = below
     return out
 
@@ -91,33 +91,43 @@ def _beside(table: Table, r: int, index: int) -> list[CellItem]:
     anchors = [c for k, c in enumerate(table.rows[r]) if c.row == r and c.col == k]
     if len(anchors) != 2 or anchors[0].col != 0 or "\n" in anchors[0].text:
         return []
-    label, answer = anchors
-    read = _label(label.text)
+    head, answer = anchors
+    read = label(head.text)
     if read is None or read[0] is None or not _prose(answer.text):
         return []
-    return [_item(index, label, read, answer.text)]
+    return [_item(index, head, read, answer.text)]
 
 
-def _label(text: str) -> tuple[Numbered | None, str] | None:
-    """(its number, its title) when `text` is an item's label; None for anything else."""
+def label(text: str) -> tuple[Numbered | None, str] | None:
+    """(its number, its title) when `text` is an item's label ("2.8 …自评报告", "简述…情况"); None
+    for anything else, e.g. the applicant's prose."""
     t = text.strip()
     if not t or len(t) > 300:
         return None
     n = split_number(t)
     if n is not None:
-        bare = _PARENS.sub("", n.title).strip()
+        bare = _unbracketed(n.title, keep_end=True)
         if n.numbering in _ITEM_KINDS and looks_like_heading_text(bare, max_chars=40):
-            return n, n.title
+            return n, _short(n.title)
         return None
-    bare = _PARENS.sub("", t).strip()
+    bare = _unbracketed(t)
     if _PROMPT_START.match(bare) or (len(bare) <= 40 and _PROMPT_END.search(bare)
-                                     and looks_like_heading_text(bare.rstrip(":："))):
+                                     and looks_like_heading_text(bare)):
         return None, _short(t)
     return None
 
 
+def _unbracketed(text: str, keep_end: bool = False) -> str:
+    """"2、“互联网+产业集群”发展情况（产业集群所在园区宽带接入……）。" -> its words without the
+    bracketed remarks (nested ones too) and, unless `keep_end`, the closing punctuation."""
+    prev = None
+    while prev != text:
+        prev, text = text, _PARENS.sub("", text)
+    return text.strip() if keep_end else text.strip().rstrip("。．.:：；;")
+
+
 def _short(prompt: str) -> str:
-    """A prompt as an outline title: up to its first clause, at most 60 characters."""
+    """A label as an outline title: up to its first bracketed remark or clause, at most 60 characters."""
     head = re.split(r"[（(；;。]", prompt, maxsplit=1)[0].strip() or prompt
     return head if len(head) <= 60 else head[:59] + "…"
 
