@@ -13,6 +13,7 @@ paragraph, and so do its short neighbours in the same run of 1. 2. 3. items.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from extractor.headings import (
     split_number,
 )
 from extractor.model import Block, Heading, Location, Paragraph, Table
+from extractor.pdf_lines import join_text
 
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
 _CAPTION = re.compile(r"^(?:续)?(?:附)?表\s*[0-9０-９一二三四五六七八九十]+")
@@ -238,7 +240,13 @@ def build_blocks(items: list[Line | Table], body_size: int) -> tuple[list[Block]
     _demote_lists(items, cands)
     levels = _levels(items, cands)
     blocks: list[Block] = []
+    first_title = min(titles, default=None)
     for i, item in enumerate(items):
+        if i in titles:
+            if i == first_title:  # the title's lines are one block: a name broken over two lines is whole
+                text = functools.reduce(join_text, (items[k].text for k in sorted(titles)), "")  # type: ignore[union-attr]
+                blocks.append(Paragraph(text=text, loc=item.loc, style="title", role="title"))
+            continue
         if isinstance(item, Table):
             item.caption = _caption(blocks)
             blocks.append(item)

@@ -32,6 +32,7 @@ from extractor.model import Block, Heading, Location, Paragraph, Table
 from extractor.normalize import normalize
 from extractor.pdf_lines import Line, join_text
 from extractor.pdf_tables import FoundTable, continues, join
+from extractor.pdf_title import title_lines
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = ("。", "；", ";", "！", "？", "：", ":")
@@ -64,6 +65,7 @@ class _Metrics:
 @dataclass(slots=True)
 class _Para:
     lines: list[Line]
+    role: str | None = None  # "title": the cover's title block
 
     @property
     def text(self) -> str:
@@ -81,16 +83,35 @@ def build_blocks(pages: list[PageContent], bookmarks: list[Bookmark]) -> list[Bl
     if not body and not any(isinstance(x, FoundTable) for x in flow):
         return []
     metrics = _metrics(body)
+    titled = {id(ln) for ln in _cover_title(flow, metrics)}
     items: list[_Para | FoundTable] = []
     for x in flow:
         last = items[-1] if items else None
         if isinstance(x, FoundTable):
             items.append(x)
-        elif isinstance(last, _Para) and _continues(last.lines[-1], x, metrics):
+        elif id(x) in titled:
+            if isinstance(last, _Para) and last.role == "title":
+                last.lines.append(x)
+            else:
+                items.append(_Para([x], "title"))
+        elif isinstance(last, _Para) and last.role is None and _continues(last.lines[-1], x, metrics):
             last.lines.append(x)
         else:
             items.append(_Para([x]))
     return _classify(items, metrics, bookmarks)
+
+
+def _cover_title(flow: list[Line | FoundTable], m: _Metrics) -> list[Line]:
+    """The title lines at the top of the first page (see pdf_title)."""
+    first: list[Line] = []
+    for x in flow:
+        if isinstance(x, FoundTable) or (first and x.page != first[0].page):
+            break
+        first.append(x)
+    if not first:
+        return []
+    page = first[0].page
+    return title_lines(first, m.size, m.left.get(page, 0.0), m.right.get(page, 0.0))
 
 
 def _box_open(flow: list[Line | FoundTable]) -> bool:
@@ -141,7 +162,7 @@ def _metrics(lines: list[Line]) -> _Metrics:
     right: dict[int, float] = {}
     glob_l = _mode([ln.x0 for ln in body])
     glob_r = _upper([ln.x1 for ln in body])
-    for page in {ln.page for ln in body}:
+    for page in {ln.page for ln in lines}:
         on = [ln for ln in body if ln.page == page]
         left[page] = _mode([ln.x0 for ln in on]) if len(on) >= 6 else glob_l
         right[page] = _upper([ln.x1 for ln in on]) if len(on) >= 6 else glob_r
@@ -194,7 +215,7 @@ def _classify(items: list[_Para | FoundTable], m: _Metrics, bookmarks: list[Book
     seen_heading = False
     for i, x in enumerate(items):
         kind = None
-        if isinstance(x, _Para):
+        if isinstance(x, _Para) and x.role is None:
             text = x.text
             mark = next((b for b in marks.get(normalize(text), [])  # a bookmark may point a page late
                          if b.page is None or abs(b.page - x.lines[0].page) <= 1), None)
@@ -222,7 +243,7 @@ def _classify(items: list[_Para | FoundTable], m: _Metrics, bookmarks: list[Book
         first = x.lines[0]
         loc = Location(page=first.page, line=first.number)
         if kind is None or rank is None:
-            blocks.append(Paragraph(text=x.text, loc=loc))
+            blocks.append(Paragraph(text=x.text, loc=loc, style=x.role, role=x.role))
             continue
         signal, numbered, _ = kind
         text = x.text

@@ -80,7 +80,10 @@ class _Conversion:
             raise self._no_text(n)
         furniture = [Paragraph(text=ln.text, loc=Loc(page=ln.page, line=ln.number))
                      for p in pages for ln in p.lines if ln.furniture]
-        return Document(blocks=blocks, meta=self._meta(n), furniture=furniture, notices=self._notices())
+        meta = self._meta(n)
+        cover = next((b.text for b in blocks if isinstance(b, Paragraph) and b.role == "title"), None)
+        meta.title = cover or meta.title
+        return Document(blocks=blocks, meta=meta, furniture=furniture, notices=self._notices())
 
     def _page(self, page: pdfium.PdfPage, number: int) -> PageContent:
         textpage = page.get_textpage()
