@@ -23,10 +23,12 @@ from extractor.headings import (
     RANK,
     ListEntry,
     Numbered,
+    SequenceEntry,
     assign_levels,
     list_item_runs,
     looks_like_heading_text,
     number_value,
+    out_of_sequence,
     rank_of,
     split_number,
 )
@@ -92,8 +94,8 @@ def _candidate(line: Line) -> _Cand | None:
             return None
         signal = "outline" if info.outline_direct or info.style.heading_level is None else "style"
         return _Cand(num, level, signal, info.bold)
-    if num is None:
-        return None
+    if num is None or (num.numbering == "other" and not info.bold):
+        return None  # a), i., A. in the body's own type: list items
     wide = info.bold or (num.numbering in RANK and RANK[num.numbering] <= 2)
     if not looks_like_heading_text(num.title, max_chars=50 if wide else 40):
         return None
@@ -119,9 +121,9 @@ def _list_entry(line: Line, cand: _Cand | None) -> ListEntry | None:
                      cand is not None, cand is not None and cand.bold)
 
 
-def _demote_lists(items: list[Line | Table], cands: dict[int, _Cand]) -> None:
+def _demote_lists(items: list[Line | Table], cands: dict[int, _Cand]) -> set[int]:
     """Adjacent 1. 2. 3. items are a list, not headings (see `list_item_runs`); a heading style or
-    outline level still makes its item a heading."""
+    outline level still makes its item a heading. Returns the items found to be list items."""
     at: list[int] = []
     entries: list[ListEntry | None] = []
     for i, item in enumerate(items):
@@ -129,10 +131,42 @@ def _demote_lists(items: list[Line | Table], cands: dict[int, _Cand]) -> None:
             continue  # a picture between two items does not end the list
         at.append(i)
         entries.append(_list_entry(item, cands.get(i)) if isinstance(item, Line) else None)
-    for k in list_item_runs(entries):
-        c = cands.get(at[k])
+    listed = {at[k] for k in list_item_runs(entries)}
+    for i in listed:
+        c = cands.get(i)
         if c is not None and c.signal in ("prefix", "numbering"):
-            del cands[at[k]]
+            del cands[i]
+    return listed
+
+
+def _drop_unheaded(items: list[Line | Table], cands: dict[int, _Cand], listed: set[int]) -> None:
+    """Weak candidates (a number and nothing else) that are no headings: those whose number continues
+    no sequence of its kind (see `out_of_sequence`), and centred cover lines ("第1部分：通用要求"
+    under a standard's name) above a document whose headings are styled."""
+    order = sorted(cands)
+    strong = [i for i in order if cands[i].signal in ("style", "outline") or cands[i].bold]
+    for i in order:
+        c, line = cands[i], items[i]
+        if (strong and i < strong[0] and c.signal in ("prefix", "numbering") and isinstance(line, Line)
+                and line.info is not None and line.info.center):
+            del cands[i]
+    at: list[int] = []
+    entries: list[SequenceEntry] = []
+    for i, line in enumerate(items):
+        if not isinstance(line, Line) or line.info is None or line.toc or not line.text:
+            continue
+        c = cands.get(i)
+        num = c.num if c is not None else (_auto_number(line) or split_number(line.text))
+        if num is None or num.numbering not in RANK:
+            continue
+        label = line.info.label
+        key = ("auto", label.list_key, label.ilvl) if label is not None and label.shown else num.numbering
+        at.append(i)
+        entries.append(SequenceEntry(key, rank_of(num), number_value(num.number),
+                                     c is not None and c.signal in ("prefix", "numbering") and not c.bold,
+                                     candidate=c is not None, listed=i in listed))
+    for k in out_of_sequence(entries):
+        del cands[at[k]]
 
 
 def _levels(items: list[Line | Table], cands: dict[int, _Cand]) -> dict[int, int]:
@@ -237,7 +271,7 @@ def build_blocks(items: list[Line | Table], body_size: int) -> tuple[list[Block]
     titles = set(_title_lines(items, _body_size(items, body_size)))
     cands = {i: c for i, item in enumerate(items)
              if isinstance(item, Line) and i not in titles and (c := _candidate(item)) is not None}
-    _demote_lists(items, cands)
+    _drop_unheaded(items, cands, _demote_lists(items, cands))
     levels = _levels(items, cands)
     blocks: list[Block] = []
     first_title = min(titles, default=None)

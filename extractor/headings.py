@@ -106,6 +106,8 @@ def looks_like_heading_text(title: str, *, max_chars: int = 40, full_stop: bool 
         return False
     if full_stop and t.endswith("。"):
         return not re.search(r"[。；;！？]", t[:-1])
+    if t.endswith(("：", ":")) and re.search(r"[，,]", t):
+        return False  # "一般而言，……应包括以下14个安全要素：" opens a list; it heads nothing
     return not t.endswith(("。", "；", ";", "，", ","))
 
 
@@ -221,4 +223,44 @@ def list_item_runs(entries: Sequence[ListEntry | None]) -> set[int]:
         run.append(i)
         key, last = e.key, e.value
     flush()
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SequenceEntry:
+    """A numbered line as the sequence rule sees it: heading candidates and the rest alike."""
+
+    key: Hashable  # the sequence it counts in: its kind, or Word's list and level
+    rank: int
+    value: int | None  # None: not counted (2.1, or a counter that keeps its own order)
+    weak: bool  # only its number makes it a candidate: not styled, not bold, not in a heading typeface
+    candidate: bool = True  # False: a numbered line that is body text already (a sentence)
+    listed: bool = False  # a list item by the list rule
+
+
+def out_of_sequence(entries: Sequence[SequenceEntry]) -> set[int]:
+    """Indexes of weak candidates that head nothing because of the sequence they are in: a heading's
+    number follows the number before it in its sequence, so a lone "（3）" (a numbered quotation) or
+    a "3" whose 1 and 2 were list items is no heading — the list goes on.
+
+    A sequence restarts under each heading that outranks it. Only the list-like kinds (1. （1） ①)
+    are held to it: a 一、 or （一） that skips a number is a section left out, which is the
+    checker's finding to make, not a reason to lose the next heading."""
+    out: set[int] = set()
+    last: dict[Hashable, tuple[int, bool]] = {}  # key -> (value, was a list item)
+    ranks: dict[Hashable, int] = {}
+    for i, e in enumerate(entries):
+        drop = False
+        if e.candidate and e.weak and e.value is not None and e.value > 1 and e.rank > RANK["chinese-paren"]:
+            before = last.get(e.key)
+            drop = before is None or before[0] != e.value - 1 or before[1]
+        if drop:
+            out.add(i)
+        if e.candidate and not e.listed and not drop:  # a heading: the sequences below it restart
+            for k in [k for k, r in ranks.items() if r > e.rank]:
+                last.pop(k, None)
+                ranks.pop(k, None)
+        if e.value is not None:
+            last[e.key] = (e.value, e.listed or drop)
+            ranks[e.key] = e.rank
     return out

@@ -91,9 +91,10 @@ class _Conversion:
             text = textpage.get_text_range()
             objects = scan_objects(page)
             if ocr.needs_ocr(text, objects.image_area):
-                return PageContent(number, self._recognise(page, number))
+                return PageContent(number, self._recognise(page, number), height=Frame.of(page).height)
             lines = read_lines(page, textpage, number, text)
-            return PageContent(number, lines, find_tables(page, textpage, objects, number, self.plumber))
+            return PageContent(number, lines, find_tables(page, textpage, objects, number, self.plumber),
+                               Frame.of(page).height)
         finally:
             textpage.close()
 

@@ -16,18 +16,20 @@ from extractor.headings import split_number
 from extractor.pdf_lines import Line
 
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
-_LOOK = 15  # lines of the first page searched for the block
-_SKIP = 3  # lines allowed above it (附件2, a file number, a logo's caption)
+_LOOK = 20  # lines of the first page searched for the block
+_SKIP = 6  # lines allowed above it (附件2, a file number, a logo's caption, a report's header)
 
 
 def title_lines(lines: Sequence[Line], body_size: float, left: float, right: float) -> list[Line]:
     """The cover's title lines, in order; [] when the first page opens with no such block.
 
-    `lines` are the first page's body lines in reading order up to its first table; `left` and
-    `right` the text column's margins, whose middle a centred line straddles."""
+    `lines` are the upper half of the first page's body lines, top to bottom; `left` and `right`
+    the text column's margins, whose middle a centred line straddles."""
     run: list[Line] = []
     skipped = 0
     for ln in lines[:_LOOK]:
+        if run and (ln.x1 <= min(r.x0 for r in run) or ln.x0 >= max(r.x1 for r in run)):
+            continue  # beside the block, in another column
         if _is_title_line(ln, body_size, left, right) and (not run or _follows(run[-1], ln)):
             run.append(ln)
             continue

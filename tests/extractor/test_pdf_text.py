@@ -87,7 +87,7 @@ def test_paragraphs_rebuilt_from_lines(report: Document) -> None:
     paras = [b for b in report.blocks if isinstance(b, Paragraph)]
     assert all("\n" not in p.text for p in paras)
     # the cover's two title lines are one title block, with no space invented before 年
-    assert [(p.text, p.role) for p in paras][0] == (f"{CLUSTER}2023年度绩效评价工作总结", "title")
+    assert (paras[0].text, paras[0].role) == (f"{CLUSTER}2023年度绩效评价工作总结", "title")
     assert report.title == report.meta.title == f"{CLUSTER}2023年度绩效评价工作总结"
     first_body = report.section_blocks(report.sections[2])[0]
     assert isinstance(first_body, Paragraph) and len(first_body.text) > 150  # 8 lines, one paragraph
