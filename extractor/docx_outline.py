@@ -31,6 +31,7 @@ from extractor.headings import (
     out_of_sequence,
     rank_of,
     split_number,
+    split_spaced_number,
 )
 from extractor.model import Block, Heading, Location, Paragraph, Table
 from extractor.pdf_lines import join_text
@@ -92,6 +93,7 @@ def _candidate(line: Line) -> _Cand | None:
     if level is not None:
         if len(text) > _MAX_HEADING_CHARS:
             return None
+        num = num or split_spaced_number(text)
         signal = "outline" if info.outline_direct or info.style.heading_level is None else "style"
         return _Cand(num, level, signal, info.bold)
     if num is None or (num.numbering == "other" and not info.bold):
@@ -167,6 +169,22 @@ def _drop_unheaded(items: list[Line | Table], cands: dict[int, _Cand], listed: s
                                      candidate=c is not None, listed=i in listed))
     for k in out_of_sequence(entries):
         del cands[at[k]]
+    texts = [i for i, line in enumerate(items) if not isinstance(line, Line) or line.text]
+    for n, i in enumerate(texts):  # "d)评价计划 / 1)时间计划表… / e)项目文件": inside a list
+        c = cands.get(i)
+        if (c is None or c.signal not in ("prefix", "numbering") or c.bold or n == 0 or n + 1 == len(texts)
+                or (c.num is not None and number_value(c.num.number) not in (1, None))):
+            continue  # a 2、 that follows its 1、 heading continues the outline, wherever it stands
+        if all(_list_line(items[k]) and k not in cands for k in (texts[n - 1], texts[n + 1])):
+            del cands[i]
+
+
+def _list_line(item: Line | Table) -> bool:
+    """A numbered line of the body: a list item or a numbered sentence."""
+    if not isinstance(item, Line) or item.info is None:
+        return False
+    label = item.info.label
+    return (label is not None and bool(label.shown)) or split_number(item.text) is not None
 
 
 def _levels(items: list[Line | Table], cands: dict[int, _Cand]) -> dict[int, int]:

@@ -76,6 +76,21 @@ def split_number(text: str) -> Numbered | None:
     return None
 
 
+_SPACED = re.compile(r"^(?P<n>\d{1,2}(?:[.．]\d{1,2}){0,3})[ \t\u3000]+(?P<t>[^\d\s.．、%].*)$")
+
+
+def split_spaced_number(text: str) -> Numbered | None:
+    """"1 这是第一章标题", "3\t复杂嵌套多级列表": a number set off by a space or tab alone, as
+    standards and English reports write them. Only for a line already known to be a heading (by
+    its style or typeface): in running text "3 个项目" is no number."""
+    m = _SPACED.match(text.strip())
+    if m is None:
+        return None
+    n = m.group("n").replace("．", ".")
+    kind = "arabic-dotted" if "." in n else "arabic"
+    return Numbered(kind, n, join_spaced(m.group("t").strip()), n)
+
+
 def bare_number(label: str) -> str:
     """The value of a number as written: "（一）" -> "一", "一、" -> "一", "第五部分" -> "五", "2.1." -> "2.1"."""
     found = split_number(label.strip() + " x") if label.strip() else None
@@ -263,4 +278,16 @@ def out_of_sequence(entries: Sequence[SequenceEntry]) -> set[int]:
         if e.value is not None:
             last[e.key] = (e.value, e.listed or drop)
             ranks[e.key] = e.rank
+    return out | _first_of_lists(entries)
+
+
+def _first_of_lists(entries: Sequence[SequenceEntry]) -> set[int]:
+    """A weak "1)" whose 2) is a sentence or a list item opens that list: it heads nothing."""
+    out: set[int] = set()
+    for i, e in enumerate(entries):
+        if not (e.candidate and e.weak and e.value == 1 and e.rank > RANK["chinese-paren"]):
+            continue
+        nxt = next((f for f in entries[i + 1 :] if f.key == e.key), None)
+        if nxt is not None and nxt.value == 2 and (not nxt.candidate or nxt.listed):
+            out.add(i)
     return out

@@ -31,6 +31,7 @@ from extractor.headings import (
     out_of_sequence,
     rank_of,
     split_number,
+    split_spaced_number,
 )
 from extractor.normalize import normalize
 from extractor.pdf_lines import Line, join_text
@@ -189,7 +190,7 @@ def headings(items: list[Para | object], m: Metrics, bookmarks: list[Bookmark]) 
               and _in_column(x.lines[0], m)
               and looks_like_heading_text(x.text, max_chars=30) and "：" not in x.text and ":" not in x.text
               and not x.text.endswith(".") and split_number(x.text) is None):
-            kinds[i] = ("font", None, None)
+            kinds[i] = ("font", split_spaced_number(x.text), None)  # "5 Experiments and Results"
     ranks = _ranks(paras, kinds)
     headed = [(r, k[1] if k else None) for r, k in zip(ranks, kinds, strict=True) if r is not None]
     levels = iter(assign_levels([r for r, _ in headed], [n for _, n in headed]))
