@@ -16,7 +16,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractor import ticks
 from extractor.headings import (
@@ -58,6 +58,7 @@ class Metrics:
     pitch: float
     left: dict[int, float]
     right: dict[int, float]
+    columns: dict[int, float] = field(default_factory=dict)  # page -> where its leftmost text column starts
 
 
 @dataclass(slots=True)
@@ -105,7 +106,19 @@ def metrics(lines: list[Line]) -> Metrics:
             on = [ln for ln in lines if ln.page == page and len(ln.text) >= 10]
         left[page] = _mode([ln.x0 for ln in on]) if len(on) >= 6 else glob_l
         right[page] = _upper([ln.x1 for ln in on]) if len(on) >= 6 else glob_r
-    return Metrics(style, size, pitch, left, right)
+    return Metrics(style, size, pitch, left, right, _columns(body, left))
+
+
+def _columns(body: list[Line], left: dict[int, float]) -> dict[int, float]:
+    """Where each page's leftmost column starts: a line start shared by over a third of the page's
+    body lines (the left column of a two-column page), else the page's left margin."""
+    out: dict[int, float] = {}
+    for page, margin in left.items():
+        starts = Counter(round(ln.x0) for ln in body if ln.page == page)
+        total = sum(starts.values())
+        shared = [x for x, n in starts.items() if total >= 6 and n >= 0.35 * total]
+        out[page] = min([margin, *shared])
+    return out
 
 
 def _mode(values: list[float]) -> float:
@@ -201,7 +214,7 @@ def headings(items: list[Para | object], m: Metrics, bookmarks: list[Bookmark]) 
 def _in_column(ln: Line, m: Metrics) -> bool:
     """Within the body's text column: a sidebar's labels and names ("证券分析师", "相关研究") stand
     outside it, to the left of where the body's lines begin."""
-    left = m.left.get(ln.page, 0.0)
+    left = m.columns.get(ln.page, m.left.get(ln.page, 0.0))
     return ln.x0 >= left - 1.5 * m.size
 
 
