@@ -99,7 +99,8 @@ def _candidate(line: Line) -> _Cand | None:
     if num is None or (num.numbering == "other" and not info.bold):
         return None  # a), i., A. in the body's own type: list items
     wide = info.bold or (num.numbering in RANK and RANK[num.numbering] <= 2)
-    if not looks_like_heading_text(num.title, max_chars=50 if wide else 40):
+    if not looks_like_heading_text(num.title, max_chars=60 if info.bold else 50 if wide else 40,
+                                   full_stop=info.bold):  # a bold （一）……。 over two lines is a heading
         return None
     if info.label is not None and info.label.shown:
         return _Cand(num, None, "numbering", info.bold)
@@ -250,6 +251,9 @@ def _title_lines(items: list[Line | Table], body_size: int) -> list[int]:
             break
         styled_heading = info.outline is not None or info.style.heading_level is not None
         big = info.bold or info.size >= body_size + 4 or (styled_heading and len(text) >= 8)
+        first = items[out[0]].info if out else None  # type: ignore[union-attr]
+        if first is not None and abs(info.size - first.size) > 2:
+            break  # the title's lines share its size; the unit and the date below are set smaller
         if info.style.is_title or (info.center and big):
             out.append(i)
             continue

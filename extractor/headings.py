@@ -76,13 +76,15 @@ def split_number(text: str) -> Numbered | None:
     return None
 
 
-_SPACED = re.compile(r"^(?P<n>\d{1,2}(?:[.．]\d{1,2}){0,3})[ \t\u3000]+(?P<t>[^\d\s.．、%].*)$")
+_SPACED = re.compile(r"^(?P<n>\d{1,2}(?:[.．]\d{1,2}){0,3})(?:[ \t\u3000]+(?=[^\d\s.．、%])|(?=[\u3400-\u9fff]))"
+                     r"(?P<t>.+)$")
 
 
 def split_spaced_number(text: str) -> Numbered | None:
-    """"1 这是第一章标题", "3\t复杂嵌套多级列表": a number set off by a space or tab alone, as
-    standards and English reports write them. Only for a line already known to be a heading (by
-    its style or typeface): in running text "3 个项目" is no number."""
+    """"1 这是第一章标题", "3\t复杂嵌套多级列表", "2集群发展成效": a number set off by a space or tab
+    alone, as standards and English reports write them, or glued to the title where a PDF lost the
+    tab after Word's automatic number. Only for a line already known to be a heading (by its style
+    or typeface): in running text "3 个项目" is no number."""
     m = _SPACED.match(text.strip())
     if m is None:
         return None

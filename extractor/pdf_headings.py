@@ -153,11 +153,15 @@ def is_caption(line: Line) -> bool:
 
 def starts_item(line: Line) -> bool:
     """A line that opens a numbered item or a caption: in a block of its own it starts a new one."""
-    return split_number(line.text) is not None or is_caption(line)
+    return (split_number(line.text) is not None or split_spaced_number(line.text) is not None
+            or is_caption(line))
 
 
 def has_words(text: str) -> bool:
-    """Headings are made of words: "V P =", "(t2f + f2t)", "ij , (7)" are pieces of formulas."""
+    """Headings are made of words: "V P =", "(t2f + f2t)", "ij , (7)", ", zrank2" are pieces of
+    formulas."""
+    if text.strip()[:1] in ",，.。;；:：)）]】、":
+        return False
     han = len(_HAN.findall(text))
     if han >= 2:
         return True
@@ -187,10 +191,14 @@ def headings(items: list[Para | object], m: Metrics, bookmarks: list[Bookmark]) 
             if numbered and i in listed and not emphasis:
                 numbered = None  # 1. 2. 3. in the body typeface, one after another: a list
                 demoted.add(i)
+            spaced = split_spaced_number(text) if emphasis and numbered is None and len(x.lines) <= 2 else None
             if mark:
                 kind = ("bookmark", split_number(text), mark.level)
             elif numbered and (emphasis or len(x.lines) == 1) and has_words(numbered.title):
                 kind = ("font" if emphasis else "numbering", numbered, None)
+            elif (spaced and has_words(spaced.title) and _in_column(x.lines[0], m)
+                  and looks_like_heading_text(spaced.title)):
+                kind = ("font", spaced, None)  # "2集群发展成效": Word's number, its tab lost
         kinds.append(kind)
     _drop_out_of_sequence(paras, kinds, demoted)
     # then titles set apart by their typeface alone: before the first numbered heading of a

@@ -151,7 +151,11 @@ def _same_block(block: list[Line], line: Line) -> bool:
     prev = block[-1]
     em = line.size or 10.0
     widest = max(ln.x1 for ln in block)
-    return (line.page == prev.page and prev.style == line.style and abs(line.x0 - block[0].x0) <= 0.6 * em
+    starts = [block[0].x0] if len(block) == 1 else [ln.x0 for ln in block[1:]]
+    indented = len(block) == 1 and 0 < block[0].x0 - line.x0 <= 4 * em  # the first line was indented
+    hanging = len(block) == 1 and 0 < line.x0 - block[0].x0 <= 3 * em and starts_item(block[0])  # under a title
+    return (line.page == prev.page and prev.style == line.style
+            and (indented or hanging or any(abs(line.x0 - x) <= 0.6 * em for x in starts))
             and prev.x1 - prev.x0 >= 8 * em and prev.x1 >= widest - em and prev.x1 >= line.x1 - em
             and not starts_item(line) and not prev.text.rstrip().endswith(_SENTENCE_END))
 

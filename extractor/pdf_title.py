@@ -25,12 +25,15 @@ def title_lines(lines: Sequence[Line], body_size: float, left: float, right: flo
 
     `lines` are the upper half of the first page's body lines, top to bottom; `left` and `right`
     the text column's margins, whose middle a centred line straddles."""
+    if lines and not lines[0].font:  # a scanned cover: its smallest line is the body's size
+        body_size = min([body_size, *(ln.size for ln in lines if len(ln.text.strip()) >= 2)])
     run: list[Line] = []
     skipped = 0
     for ln in lines[:_LOOK]:
         if run and (ln.x1 <= min(r.x0 for r in run) or ln.x0 >= max(r.x1 for r in run)):
             continue  # beside the block, in another column
-        if _is_title_line(ln, body_size, left, right) and (not run or _follows(run[-1], ln)):
+        if (_is_title_line(ln, body_size, left, right) and (not run or _follows(run[-1], ln))
+                and (not run or _same_size(run[0], ln))):  # the unit and date below are set smaller
             run.append(ln)
             continue
         if run:
@@ -54,6 +57,11 @@ def _is_title_line(ln: Line, body_size: float, left: float, right: float) -> boo
         return False  # "一、集群总体情况" set large is the outline's first heading, not the title
     middle, width = (left + right) / 2, right - left
     return abs((ln.x0 + ln.x1) / 2 - middle) <= max(1.5 * ln.size, 0.06 * width)
+
+
+def _same_size(first: Line, ln: Line) -> bool:
+    """Set in the title's size; a recognised line's size is its box height, which varies more."""
+    return abs(ln.size - first.size) <= (1.0 if ln.font else 0.25 * first.size)
 
 
 def _follows(prev: Line, ln: Line) -> bool:

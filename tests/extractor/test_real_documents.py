@@ -50,9 +50,11 @@ EXPECT: dict[str, Expect] = {
         title="高测股份（688556.SH）：扩产4000万公里金刚线，强化光伏硅片切割三元布局"),
     # an English paper: formulas set in their own lines, figure labels
     "mineru_demo3.pdf": Expect(
-        "7fa1e7e571b093a6", 17,
-        absent=("V P =", "(t2f + f2t)", "Aij =", "(h", ">", "ij", "dK", "Before Perturb", "(ICLR)"),
-        present=((1, "Experiments and Results"), (2, "Main Results"), (1, "Conclusion"))),
+        "7fa1e7e571b093a6", 18,
+        absent=("V P =", "(t2f + f2t)", "Aij =", "(h", ">", "ij", "dK", "Before Perturb", "(ICLR)", ", ", "Encoding",
+                "Perturbed Data"),
+        present=((1, "Preliminaries: TAPAS for Table Encoding"), (1, "Experiments and Results"), (2, "Main Results"),
+                 (2, "Comparison of TABLEFORMER and Perturbed Data Augmentation"), (1, "Conclusion"))),
     # a textbook page whose text layer is mostly formula glyphs
     "mineru_ordinary_textbook.pdf": Expect("ae43aceb96dd22a5", 0),
     # a scanned book (OCR): numbered quotations and a running header
