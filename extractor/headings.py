@@ -268,7 +268,8 @@ def out_of_sequence(entries: Sequence[SequenceEntry]) -> set[int]:
     ranks: dict[Hashable, int] = {}
     for i, e in enumerate(entries):
         drop = False
-        if e.candidate and e.weak and e.value is not None and e.value > 1 and e.rank > RANK["chinese-paren"]:
+        if (e.candidate and not e.listed and e.weak and e.value is not None and e.value > 1
+                and e.rank > RANK["chinese-paren"]):
             before = last.get(e.key)
             drop = before is None or before[0] != e.value - 1 or before[1]
         if drop:
@@ -287,7 +288,7 @@ def _first_of_lists(entries: Sequence[SequenceEntry]) -> set[int]:
     """A weak "1)" whose 2) is a sentence or a list item opens that list: it heads nothing."""
     out: set[int] = set()
     for i, e in enumerate(entries):
-        if not (e.candidate and e.weak and e.value == 1 and e.rank > RANK["chinese-paren"]):
+        if not (e.candidate and not e.listed and e.weak and e.value == 1 and e.rank > RANK["chinese-paren"]):
             continue
         nxt = next((f for f in entries[i + 1 :] if f.key == e.key), None)
         if nxt is not None and nxt.value == 2 and (not nxt.candidate or nxt.listed):

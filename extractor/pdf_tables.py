@@ -71,34 +71,9 @@ def scan_objects(page: pdfium.PdfPage) -> PageObjects:
     out.image_area = min(1.0, out.image_area / area) if area else 0.0
     for obj in handles:
         out.edges.extend(_path_edges(obj, frame))
-    out.edges.extend(_closing_edges(out.edges))
     h_edges = sum(e["orientation"] == "h" for e in out.edges)
     if h_edges < 2 or len(out.edges) - h_edges < 2:  # underlines and frames, no grid
         out.edges = []
-    return out
-
-
-_FRAME_SIDE = 40.0  # points: a vertical ruling this long may be the side of a box broken by the page
-
-
-def _closing_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The top and bottom rulings of a box broken by a page: a form's text box that runs over a page
-    break is drawn on the next page as its two sides only (and the closing line where it ends), so
-    without these the rest of the applicant's report would read as loose text, not as the cell."""
-    sides: dict[tuple[int, int], list[dict[str, Any]]] = {}
-    for e in edges:
-        if e["orientation"] == "v" and e["height"] >= _FRAME_SIDE:
-            sides.setdefault((round(e["top"] / 3), round(e["bottom"] / 3)), []).append(e)
-    out: list[dict[str, Any]] = []
-    for group in sides.values():
-        xs = sorted({round(e["x0"], 1) for e in group})
-        if len(xs) < 2 or xs[-1] - xs[0] < 3 * _FRAME_SIDE:
-            continue
-        for y in (min(e["top"] for e in group), max(e["bottom"] for e in group)):
-            if not any(h["orientation"] == "h" and abs(h["top"] - y) < 3 and h["x0"] <= xs[0] + 3
-                       and h["x1"] >= xs[-1] - 3 for h in edges):
-                out.append({"x0": xs[0], "x1": xs[-1], "top": y, "bottom": y, "width": xs[-1] - xs[0],
-                            "height": 0.0, "orientation": "h", "object_type": "line"})
     return out
 
 
