@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from extractor import extract, extract_isolated
+from extractor import extract
 from samples.builder import heading as add_heading
 from samples.builder import new_document, paragraph, prose, save, table, title
 from service.pipeline import check_source
@@ -83,10 +83,10 @@ def print_rule_costs(path: Path, repeat: int) -> None:
         _ = doc.sections  # 字数 of every block and section
         costs.setdefault("detect", []).append(t1 - t0)
         costs.setdefault("count", []).append(time.perf_counter() - t1)
-        ctx = Context(doc=doc, pack=pack, roster=roster)
+        ctx = Context(doc=doc, roster=roster, outlines=[o for r in pack.rules if (o := r.outline()) is not None])
         for rule in pack.rules:
             t = time.perf_counter()
-            list(rule.check(ctx))
+            rule.run(ctx)
             costs.setdefault(f"{rule.id} ({rule.kind})", []).append(time.perf_counter() - t)
     print("check's own cost, median ms: " + ", ".join(
         f"{k} {statistics.median(v) * 1000:.1f}" for k, v in costs.items()))
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for label, ex, full in [
         ("in process", lambda: extract(path).to_dict(), lambda: check_source(path, isolated=False)),
-        ("sandboxed ", lambda: extract_isolated(path).to_dict(), lambda: check_source(path, isolated=True)),
+        ("sandboxed ", lambda: extract(path, isolated=True).to_dict(), lambda: check_source(path, isolated=True)),
     ]:
         t_extract = median_seconds(ex, args.repeat)
         t_check = median_seconds(full, args.repeat)

@@ -5,7 +5,8 @@ This table is also the documentation: docs/codes.md is written from it,
 
     python -m checkers.codes --markdown > docs/codes.md
 
-and a test fails when the two differ.
+and a test fails when the two differ. What each finding says is built from its own figures by one
+small class per situation (checkers/violations/), which names its code here.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ _TABLE = [
     Code("F003", "unsupported-format", "error", "文件格式不受支持或缺少转换组件", "请另存为 .docx 或 .pdf 后再提交"),
     Code("F004", "no-text-layer", "info", "文件无文字层，已用OCR识别（或无法识别）", "建议提交可复制文字的电子版"),
     Code("F005", "over-limit", "error", "文件超出处理限制（大小、页数、时间或内存）", "请拆分或压缩文件后再提交"),
+    Code("M001", "template-not-recognised", "error", "无法识别材料对应的模板",
+         "请用 --template（或接口的 template 参数）指定模板；clustercheck templates 列出可用模板"),
     Code("C001", "cluster-name-absent", "error", "未找到集群名称", "请在封面或“集群名称”栏填写集群全称"),
     Code("C002", "cluster-not-in-roster", "error", "集群名称不在名单中", "请核对集群名称是否为名单所列名称"),
     Code("C003", "cluster-name-differs", "warning", "集群名称与名单中的正式名称不一致", "请使用名单中的正式名称"),
@@ -73,6 +76,7 @@ CODES: dict[str, Code] = {c.code: c for c in _TABLE}
 # The first letter of a code says what it concerns.
 GROUPS = {
     "F": "文件（提取时发现）",
+    "M": "模板识别",
     "C": "集群名称与名单",
     "O": "提纲与章节",
     "L": "字数",
@@ -81,6 +85,8 @@ GROUPS = {
     "D": "声明、一票否决与模板说明",
     "B": "批量审核（比较同一批材料）",
 }
+# An error of these groups means nothing was checked: the file could not be read, or no template fits.
+UNCHECKED_GROUPS = ("F", "M")
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 

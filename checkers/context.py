@@ -1,34 +1,45 @@
 """What the rules of one check share: the document, its sections found once, and lookups that
-turn a template's label ("二、集群企业发展情况", "表3", "集群名称") into a place in the document."""
+turn a template's label ("二、集群企业发展情况", "表3", "集群名称") into a place in the document.
+
+A Context knows no rule and no pack. The outlines the pack declares are handed in
+(`outlines`), and assigning headings to them is a service of the Context: every rule that names a
+section — whichever kind, whichever asks first — gets the heading that outline was matched to.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from checkers.findings import ClusterResult, FindingLocation
-from checkers.kinds.refs import SectionSpec, TableRef
+from checkers.findings import FindingLocation
 from checkers.matching import OutlineMatch, match_outline, spec_score
 from checkers.regions import Region, TextUnit, pictures, regions_for, text_units, title_lines
 from checkers.tables import right_or_below
+from checkers.where import SectionSpec, TableRef
 from extractor.model import Document, Heading, Paragraph, Section, Table
 from extractor.normalize import normalize
 
 if TYPE_CHECKING:
-    from checkers.pack import RulePack
     from checkers.roster import Roster
 
 T = TypeVar("T")
 
 
+@dataclass(frozen=True, slots=True)
+class OutlineSpec:
+    """An outline the pack requires: its sections, and how close a heading's title must be."""
+
+    sections: Sequence[SectionSpec]
+    min_score: float = 80.0
+
+
 @dataclass
 class Context:
     doc: Document
-    pack: RulePack
     roster: Roster | None = None
-    cluster: ClusterResult = field(default_factory=ClusterResult)
+    outlines: Sequence[OutlineSpec] = ()  # every outline the pack requires, matched once for all rules
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
 
     def once(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -73,31 +84,31 @@ class Context:
         found = self.section_matches(spec, within, min_score)
         return found[0][1] if found else None
 
-    @cached_property
-    def outline_matches(self) -> dict[str, OutlineMatch]:
-        """One matching per outline rule of the pack (rule id -> match), computed once."""
-        out: dict[str, OutlineMatch] = {}
-        for rule in self.pack.rules:
-            if rule.kind == "outline":
-                out[rule.id] = match_outline(rule.sections, self.doc.sections, rule.min_score)
-        return out
+    def outline_match(self, outline: OutlineSpec) -> OutlineMatch:
+        """Headings assigned to an outline's sections, computed once per check."""
+        key = ("outline", tuple(id(s) for s in outline.sections), outline.min_score)
+        return self.once(key, lambda: match_outline(outline.sections, self.doc.sections, outline.min_score))
 
     @cached_property
     def assigned(self) -> dict[tuple[str, str], Section | None]:
         """(number, title) of every outline spec -> the section it was matched to, or None."""
         out: dict[tuple[str, str], Section | None] = {}
-        for match in self.outline_matches.values():
-            for spec, sec, _parent in match.walk():
+        for outline in self.outlines:
+            for spec, sec, _parent in self.outline_match(outline).walk():
                 out.setdefault(_spec_key(spec), sec)
         return out
 
     def outline_requires_body(self, spec: SectionSpec) -> bool:
-        """Whether an outline rule already reports this section when it is empty (O004)."""
-        for match in self.outline_matches.values():
-            for s, _sec, _parent in match.walk():
+        """Whether the outline already reports this section when it is empty (O004)."""
+        for outline in self.outlines:
+            for s, _sec, _parent in self.outline_match(outline).walk():
                 if _spec_key(s) == _spec_key(spec):
                     return s.body_required
         return False
+
+    def outline_index(self, s: Section) -> int | None:
+        """The place of a section in the report's outline (every headed section, in order)."""
+        return next((i for i, h in enumerate(self.headed) if h is s), None)
 
     def block_indices(self, specs: Iterable[SectionSpec], *, with_heading: bool = False) -> list[int]:
         """Blocks of the sections found for `specs`, in document order, each once: where a rule limited

@@ -17,18 +17,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from checkers.context import Context
 from checkers.regions import pictures
-from checkers.tables import Grid, label_key, squash
+from checkers.tables import label_key, squash
+from checkers.where import SectionSpec
 from extractor.model import Block, Heading, Paragraph, Table, block_text
 from extractor.normalize import normalize
-
-if TYPE_CHECKING:
-    from checkers.context import Context
-    from checkers.kinds.refs import SectionSpec
 
 # What counts as a reference to evidence: 附件3, 见附件, 佐证材料, 第12页, P12, 页码：12.
 REFERENCES = [r"附件\s*[0-9一二三四五六七八九十]+", r"见附件", "佐证", "证明材料", r"见第\s*\d+\s*页", r"P\s*\d+",
@@ -72,12 +69,6 @@ def evidenced(ctx: Context, *, item: str, row_text: str, name_list: bool, table_
     if name_list and name_list_present(ctx, subj, table_index):
         return True
     return named_in_attachments(ctx, subj, attachments)
-
-
-def unevidenced(target: str, value: str, name_list: bool) -> tuple[str, str]:
-    """The E001 message and its `expected`: the figure reported, and what is missing for it."""
-    what = "未附名单" if name_list else "未注明佐证材料（附件或所在页码）"
-    return f"“{target}”填报 {value}，但{what}", "名单" if name_list else "佐证材料"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,25 +143,3 @@ def name_list_present(ctx: Context, subj: str, exclude: int) -> bool:
         if s in hay and any(w in hay for w in NAME_LIST_WORDS):
             return True
     return False
-
-
-def flagged_rows(ctx: Context) -> set[tuple[int, int]]:
-    """(block index, row) of every row a `fields` rule of the pack flags evidence/name_list: that rule
-    reports them, so `evidence_items` leaves them alone."""
-    return ctx.once("flagged-rows", lambda: _flagged_rows(ctx))
-
-
-def _flagged_rows(ctx: Context) -> set[tuple[int, int]]:
-    from checkers.kinds.fields import Fields
-
-    out: set[tuple[int, int]] = set()
-    for rule in ctx.pack.rules:
-        if not isinstance(rule, Fields) or rule.layout != "grid":
-            continue
-        flagged = [r.label for r in rule.rows if r.evidence or r.name_list]
-        hit = ctx.find_table(rule.table) if flagged else None
-        if hit is None:
-            continue
-        rows = Grid(hit[1]).find_rows({r.label: r.aliases for r in rule.rows})
-        out |= {(hit[0], rows[label][0]) for label in flagged if label in rows}
-    return out

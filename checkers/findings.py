@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from checkers.codes import CODES, Severity
+from checkers.codes import CODES, UNCHECKED_GROUPS, Severity
 
 Verdict = Literal["pass", "warn", "fail"]
 MatchStatus = Literal["exact", "fuzzy", "ambiguous", "unmatched", "absent"]
@@ -87,6 +87,34 @@ class OutlineEntry(BaseModel):
     page: int | None = None
 
 
+MeasureStatus = Literal["ok", "short", "long", "unmeasured"]
+
+
+class Measure(BaseModel):
+    """What a `length` or `item_count` rule measured and against what: the report carries it, so a
+    page or a workbook draws 字数 against the limit without re-deriving either. Additions only:
+    a finding still says when a limit is broken; a measure says what was counted either way."""
+
+    rule: str  # pack rule id
+    kind: str  # the rule's kind: "length", "item_count"
+    scope: Literal["section", "document", "cell"] = "section"
+    target: str  # the template's own label: "集群企业发展情况", "全文", "2.8集群发展总体情况自评报告"
+    section: str | None = None  # the heading measured, as the document has it (as FindingLocation.section)
+    outline: int | None = None  # index of that section in Report.outline
+    location: FindingLocation = Field(default_factory=FindingLocation)
+    value: int | None = None  # 字数 (length) or items counted (item_count); None: not measured
+    unit: str = "字"  # 字 (length), 个 (item_count)
+    min: int | None = None
+    max: int | None = None
+    about: int | None = None
+    tolerance: float | None = None  # for `about`: fraction allowed either way
+    lo: int | None = None  # the accepted range, bounds included
+    hi: int | None = None
+    wording: str = ""  # the limit as the notice says it: 不少于2000字 / 3000字以内 / 3500字左右（2800–4200）
+    clause: str | None = None  # the seed clause the rule enforces
+    status: MeasureStatus = "ok"  # unmeasured: the section is missing or empty, or the cell not found
+
+
 class Report(BaseModel):
     file: str
     sha256: str
@@ -100,8 +128,14 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     stats: Stats = Field(default_factory=Stats)
     outline: list[OutlineEntry] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
     checker_version: str | None = None
     pack_version: str | None = None
+
+    @property
+    def unchecked(self) -> bool:
+        """Nothing was checked: the file could not be read (F…) or no template fits it (M001)."""
+        return any(f.severity == "error" and f.code[:1] in UNCHECKED_GROUPS for f in self.findings)
 
     def finalise(self) -> Report:
         """Sort findings by severity, count them and set the verdict (fail iff any error)."""

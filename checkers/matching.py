@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from checkers.kinds.refs import SectionSpec
+from checkers.where import SectionSpec
 from extractor.headings import bare_number
 from extractor.model import Section
 from extractor.normalize import normalize

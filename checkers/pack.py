@@ -2,6 +2,11 @@
 
     load_pack("hubei-2023-summary")       # a built-in pack by id
     load_pack("my-2025-pack.toml")        # or a file a reviewer wrote
+
+Validation is of the whole pack, not rule by rule: ids are unique, every reference from one rule to
+another (a score_table item's `total_of`) names a rule of the right kind and is resolved here, and
+every scope has what it needs (a `length` rule with scope = "section" names its section) — a rule
+that would load and then never fire is an error with its path, like a misspelled key.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from checkers.kinds import Rule
 
@@ -20,6 +25,14 @@ PACK_DIR = Path(__file__).parent / "packs"
 
 class PackError(ValueError):
     """A pack that does not load; the message names the file and the exact key path."""
+
+
+class PackProblems(ValueError):
+    """What whole-pack validation found: (key path, what is wrong) for each problem."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("；".join(f"{path}: {what}" for path, what in problems))
+        self.problems = problems
 
 
 class PackMeta(BaseModel):
@@ -54,6 +67,20 @@ class RulePack(BaseModel):
     def id(self) -> str:
         return self.pack.id
 
+    @model_validator(mode="after")
+    def _validate_whole(self) -> RulePack:
+        """Unique ids; then each rule links its references to the others (checkers/kinds/base.py)."""
+        ids = [r.id for r in self.rules]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise PackProblems([("rules", f"id 重复：{', '.join(dup)}")])
+        by_id = {r.id: r for r in self.rules}
+        problems = [(f"rules[{n}](id={rule.id}).{key}", what)
+                    for n, rule in enumerate(self.rules) for key, what in rule.link(by_id)]
+        if problems:
+            raise PackProblems(problems)
+        return self
+
 
 def _path_of(loc: tuple[int | str, ...], data: dict) -> str:
     """("rules", 3, "length", "min") -> "rules[3](id=len-2).min" — the union tag is dropped."""
@@ -78,17 +105,17 @@ def parse_pack(text: str, source: str = "<pack>") -> RulePack:
     except tomllib.TOMLDecodeError as e:
         raise PackError(f"{source}: TOML 语法错误：{e}") from None
     try:
-        pack = RulePack.model_validate(data)
+        return RulePack.model_validate(data)
     except ValidationError as e:
-        lines = [f"{source}: 规则包校验失败（{e.error_count()} 处）"]
+        found: list[tuple[str, str]] = []
         for err in e.errors():
-            lines.append(f"  {_path_of(err['loc'], data)}: {err['msg']}")
+            whole = err.get("ctx", {}).get("error")
+            if isinstance(whole, PackProblems):
+                found += whole.problems
+            else:
+                found.append((_path_of(err["loc"], data), err["msg"]))
+        lines = [f"{source}: 规则包校验失败（{len(found)} 处）", *(f"  {path}: {what}" for path, what in found)]
         raise PackError("\n".join(lines)) from None
-    ids = [r.id for r in pack.rules]
-    dup = sorted({i for i in ids if ids.count(i) > 1})
-    if dup:
-        raise PackError(f"{source}: rules 中的 id 重复：{', '.join(dup)}")
-    return pack
 
 
 @lru_cache(maxsize=64)

@@ -6,28 +6,46 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from extractor.base import (
     DEFAULT_LIMITS,
     OVER_LIMIT,
     UNREADABLE,
-    UNSUPPORTED,
     ExtractError,
     Limits,
     Source,
 )
 from extractor.counting import Counts, count, word_count
 from extractor.model import Cell, Document, Heading, Location, Meta, Notice, Paragraph, Section, Table
-from extractor.sniff import SUPPORTED, SUPPORTED_HINT, mismatch, sniff
+from extractor.normalize import normalize
+from extractor.sniff import sniff
+
+if TYPE_CHECKING:
+    from extractor.base import Parser
+    from extractor.registry import PARSERS, SUPPORTED, SUPPORTED_HINT, parser_for
+    from extractor.sandbox import kill_tree
 
 __all__ = [
-    "DEFAULT_LIMITS", "SUPPORTED", "Cell", "Counts", "Document", "ExtractError", "Heading", "Limits", "Location",
-    "Meta", "Notice", "Paragraph", "Section", "Source", "Table", "count", "extract", "extract_isolated",
-    "read_source", "word_count",
+    "DEFAULT_LIMITS", "PARSERS", "SUPPORTED", "SUPPORTED_HINT", "Cell", "Counts", "Document", "ExtractError",
+    "Heading", "Limits", "Location", "Meta", "Notice", "Paragraph", "Parser", "Section", "Source", "Table",
+    "convert", "count", "extract", "extract_isolated", "kill_tree", "normalize", "parser_for", "read_source",
+    "sniff", "word_count",
 ]
+
+# Loaded on first use: importing every parser (pdfium, openpyxl, lxml) is not free, and a caller
+# that only needs the model or the format list should not pay for it.
+_LAZY = {"PARSERS": "registry", "SUPPORTED": "registry", "SUPPORTED_HINT": "registry", "parser_for": "registry",
+         "kill_tree": "sandbox"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'extractor' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"extractor.{_LAZY[name]}"), name)
 
 
 def read_source(source: str | os.PathLike[str] | bytes | BinaryIO, filename: str | None = None,
@@ -59,40 +77,29 @@ def _too_big(size: int, limits: Limits) -> ExtractError:
 
 
 def extract(source: str | os.PathLike[str] | bytes | BinaryIO, filename: str | None = None,
-            limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Parse in this process. Raises ExtractError (F001–F005) for anything it cannot read."""
+            limits: Limits = DEFAULT_LIMITS, *, isolated: bool = False) -> Document:
+    """The Document of one file; raises ExtractError (F001–F005) for anything it cannot read.
+
+    `isolated` parses in a child process that is killed past the time or memory limit (F005):
+    what a service does with files it did not write; in this process otherwise.
+    """
     src = read_source(source, filename, limits)
-    return convert(src, limits)
+    if not isolated:
+        return convert(src, limits)
+    import extractor.registry  # noqa: F401  # every parser loaded before the fork, not in each child
+    from extractor.sandbox import run_isolated
+
+    return run_isolated(convert, (src, limits), limits)
 
 
 def convert(src: Source, limits: Limits = DEFAULT_LIMITS) -> Document:
-    from extractor.registry import PARSERS
+    """The Document of a file already read and sniffed (`read_source`), in this process."""
+    from extractor import registry
 
-    if src.kind == "empty":
-        raise ExtractError(UNREADABLE, "文件为空（0 字节）")
-    for parser in PARSERS:
-        if parser.accepts(src):
-            try:
-                return parser.convert(src, limits)
-            except ExtractError:
-                raise
-            except MemoryError:
-                raise ExtractError(OVER_LIMIT, "解析时内存超过上限", limit="memory_mb",
-                                   expected=limits.memory_mb) from None
-            except Exception as e:  # a parser library choking on a damaged file
-                raise ExtractError(UNREADABLE, f"文件已损坏或无法解析（{type(e).__name__}: {str(e)[:200]}）") from None
-    damaged = mismatch(src)
-    if damaged:
-        raise ExtractError(UNREADABLE, damaged, kind=src.kind, extension=src.extension)
-    shown = src.extension or src.kind
-    raise ExtractError(UNSUPPORTED, f"不支持的文件格式：{shown}；{SUPPORTED_HINT}", kind=src.kind,
-                       extension=src.extension)
+    return registry.convert(src, limits)
 
 
 def extract_isolated(source: str | os.PathLike[str] | bytes | BinaryIO, filename: str | None = None,
                      limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Parse in a child process that is killed past the time or memory limit (F005)."""
-    from extractor.sandbox import run_isolated
-
-    src = read_source(source, filename, limits)
-    return run_isolated(convert, (src, limits), limits)
+    """`extract(..., isolated=True)`."""
+    return extract(source, filename, limits, isolated=True)

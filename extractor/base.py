@@ -60,9 +60,34 @@ class Source:
     kind: str  # sniffed container: "docx", "xlsx", "pdf", "ole", "zip", "text", "empty", "unknown"
 
 
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One file format a parser reads, as a reviewer is told about it."""
+
+    extension: str  # lower case, without the dot: "docx"
+    label: str  # Chinese name in messages: "Word 文档"
+    main_part: str | None = None  # for a zip container: the part a file of this format must hold
+
+
+@dataclass(frozen=True, slots=True)
+class Converted:
+    """What a parser returns for a format it reads through another one (LibreOffice turns a .doc
+    into .docx): the converted bytes, read by whichever parser accepts them, and what the
+    submission was, for the Document's meta."""
+
+    source: Source
+    format: str  # as submitted: "doc", "wps", "xls", "et"
+    converted_from: str  # what the converter actually read: "doc", "rtf", "html", …
+
+
 class Parser(Protocol):
+    """A format plug-in. It declares its own identity — the formats it reads and the sniffed
+    container kinds it takes — and the registry derives the supported list and names from that."""
+
     name: ClassVar[str]
+    formats: ClassVar[tuple[Format, ...]]
+    kinds: ClassVar[frozenset[str]]  # sniffed kinds (extractor.sniff) whose files it may accept
 
     def accepts(self, source: Source) -> bool: ...
 
-    def convert(self, source: Source, limits: Limits) -> Document: ...
+    def convert(self, source: Source, limits: Limits) -> Document | Converted: ...

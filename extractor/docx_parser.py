@@ -16,7 +16,8 @@ from typing import ClassVar
 
 from lxml import etree
 
-from extractor.base import OVER_LIMIT, UNREADABLE, ExtractError, Limits, Source
+from extractor.base import OVER_LIMIT, UNREADABLE, ExtractError, Format, Limits, Source
+from extractor.containers import open_zip
 from extractor.docx_numbering import Numbering
 from extractor.docx_outline import Line, build_blocks
 from extractor.docx_styles import Styles
@@ -24,7 +25,6 @@ from extractor.docx_tables import build_table, frame_cell
 from extractor.docx_text import TextReader
 from extractor.docx_xml import W_CUSTOMXML, W_P, W_SDT, W_SDTCONTENT, W_SDTPR, W_TBL, W_VAL, parse_part, w
 from extractor.model import Document, Location, Meta, Paragraph, Table
-from extractor.sniff import open_zip
 
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
@@ -161,9 +161,11 @@ def _props(root: etree._Element | None) -> dict[str, str]:
 
 class DocxParser:
     name: ClassVar[str] = "docx"
+    formats: ClassVar[tuple[Format, ...]] = (Format("docx", "Word 文档", "word/document.xml"),)
+    kinds: ClassVar[frozenset[str]] = frozenset({"docx"})
 
     def accepts(self, source: Source) -> bool:
-        return source.kind == "docx"
+        return source.kind in self.kinds
 
     def convert(self, source: Source, limits: Limits) -> Document:
         pkg = _Package(source.data, limits)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from lxml import etree
 
 from extractor import ticks
-from extractor.docx_styles import Style
+from extractor.docx_styles import Style, Styles
 from extractor.docx_xml import (
     M_NS,
     MC_ALTERNATE,
@@ -37,9 +37,6 @@ from extractor.docx_xml import (
     w,
 )
 
-if TYPE_CHECKING:
-    from extractor.docx_text import TextReader
-
 _TAB, _PTAB, _BR, _CR, _SYM, _LRPB = w("tab"), w("ptab"), w("br"), w("cr"), w("sym"), w("lastRenderedPageBreak")
 _FLDCHAR, _NBH, _DRAWING, _PICT, _TXBX = w("fldChar"), w("noBreakHyphen"), w("drawing"), w("pict"), w("txbxContent")
 _B, _SZ, _VANISH, _RSTYLE, _RFONTS = w("b"), w("sz"), w("vanish"), w("rStyle"), w("rFonts")
@@ -50,6 +47,17 @@ _PUA = re.compile("[\uf020-\uf0ff]")
 _PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
 _IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 _OBJECT = w("object")
+
+
+class TextReader(Protocol):
+    """What the collector needs of the body reader (extractor.docx_text.TextReader): the styles,
+    the page count it keeps, and the lines of a text box read the way cells are."""
+
+    styles: Styles
+    pages: str | None
+    page: int
+
+    def container_lines(self, el: etree._Element) -> list[str]: ...
 
 
 class RunCollector:

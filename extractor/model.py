@@ -144,6 +144,7 @@ class Meta:
     producer: str | None = None
     title: str | None = None
     converted_from: str | None = None  # "doc", "wps", ... when LibreOffice converted it
+    sha256: str = ""  # of the file's bytes as submitted: what a report is filed under
 
 
 @dataclass(slots=True)

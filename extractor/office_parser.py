@@ -2,7 +2,7 @@
 
 WPS Office and old Word/Excel write the same OLE compound files, and nothing in Python reads
 their text reliably, so LibreOffice converts them to .docx/.xlsx (extractor.libreoffice) and the
-normal parser reads the result. Which application a file belongs to comes from its OLE stream names
+result goes back through the registry to whichever parser reads it. Which application a file belongs to comes from its OLE stream names
 (WordDocument → Writer; Workbook/Book → Calc), not from its extension: a .doc renamed .wps, or an
 .xls saved as .et, is still read.
 """
@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from extractor.base import ENCRYPTED, UNREADABLE, UNSUPPORTED, ExtractError, Limits, Source
+from extractor.base import ENCRYPTED, UNREADABLE, UNSUPPORTED, Converted, ExtractError, Format, Limits, Source
+from extractor.containers import ole_streams
 from extractor.libreoffice import libreoffice_convert
-from extractor.model import Document
-from extractor.sniff import SUPPORTED_HINT, ole_streams, sniff
+from extractor.sniff import sniff
 
 WRITER_EXT = ("doc", "wps")
 CALC_EXT = ("xls", "et")
@@ -25,13 +25,18 @@ _ENCRYPTED_STREAMS = ("EncryptedPackage", "EncryptionInfo")  # a password-protec
 
 class OfficeParser:
     name: ClassVar[str] = "office"
+    formats: ClassVar[tuple[Format, ...]] = (Format("doc", "Word 文档"), Format("wps", "WPS 文档"),
+                                             Format("xls", "Excel 表格"), Format("et", "WPS 表格"))
+    # OLE compound files; RTF/HTML/XML saved under a .doc/.xls name sniff as text (unknown when not UTF-8)
+    kinds: ClassVar[frozenset[str]] = frozenset({"ole", "text", "unknown"})
 
     def accepts(self, source: Source) -> bool:
         if source.kind == "ole":
             return True
-        return source.extension in WRITER_EXT + CALC_EXT and _markup(source.data) is not None
+        return (source.kind in self.kinds and source.extension in WRITER_EXT + CALC_EXT
+                and _markup(source.data) is not None)
 
-    def convert(self, source: Source, limits: Limits) -> Document:
+    def convert(self, source: Source, limits: Limits) -> Converted:
         app, fmt, origin, suffix = identify(source)
         target = "docx" if app == "writer" else "xlsx"
         # HTML opens in Writer/Web, which cannot save .docx; name the application's own HTML filter.
@@ -40,18 +45,7 @@ class OfficeParser:
         converted = sniff(data, f"{Path(source.filename or 'input').stem}.{target}")
         if converted.kind != target:
             raise ExtractError(UNREADABLE, f"LibreOffice 转换 .{fmt} 的结果无法读取")
-        if app == "writer":
-            from extractor.docx_parser import DocxParser
-
-            doc = DocxParser().convert(converted, limits)
-        else:
-            from extractor.xlsx_parser import XlsxParser
-
-            doc = XlsxParser().convert(converted, limits)
-        doc.meta.format = fmt
-        doc.meta.converted_from = origin
-        doc.meta.filename = source.filename
-        return doc
+        return Converted(converted, fmt, origin)
 
 
 def identify(source: Source) -> tuple[str, str, str, str]:
@@ -73,8 +67,8 @@ def identify(source: Source) -> tuple[str, str, str, str]:
                                kind="ppt")
         if not streams and ext in WRITER_EXT + CALC_EXT:
             raise ExtractError(UNREADABLE, f".{ext} 文件已损坏：无法读取其内部目录")
-        raise ExtractError(UNSUPPORTED, f"不支持的 OLE 文件（{'、'.join(sorted(streams)[:5]) or '内容未知'}）；"
-                           f"{SUPPORTED_HINT}", kind="ole", extension=ext)
+        raise ExtractError(UNSUPPORTED, f"不支持的 OLE 文件（{'、'.join(sorted(streams)[:5]) or '内容未知'}）",
+                           kind="ole", extension=ext, list_supported=True)
     markup = _markup(source.data)
     if markup is None:
         raise ExtractError(UNSUPPORTED, f"不支持的文件格式：{ext or source.kind}")

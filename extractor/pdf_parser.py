@@ -15,7 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractor import ocr
-from extractor.base import ENCRYPTED, NO_TEXT, OVER_LIMIT, UNREADABLE, ExtractError, Limits, Source
+from extractor.base import ENCRYPTED, NO_TEXT, OVER_LIMIT, UNREADABLE, ExtractError, Format, Limits, Source
 from extractor.model import Document, Meta, Notice, Paragraph
 from extractor.model import Location as Loc
 from extractor.pdf_layout import Bookmark, PageContent, build_blocks
@@ -27,9 +27,11 @@ logging.getLogger("pypdfium2").setLevel(logging.ERROR)
 
 class PdfParser:
     name: ClassVar[str] = "pdf"
+    formats: ClassVar[tuple[Format, ...]] = (Format("pdf", "PDF 文件"),)
+    kinds: ClassVar[frozenset[str]] = frozenset({"pdf"})
 
     def accepts(self, source: Source) -> bool:
-        return source.kind == "pdf"
+        return source.kind in self.kinds
 
     def convert(self, source: Source, limits: Limits) -> Document:
         pdf = _open(source.data)

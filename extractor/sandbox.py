@@ -40,8 +40,11 @@ def run_isolated(fn: Callable[..., T], args: tuple[Any, ...], limits: Limits) ->
 
     Timeout → F005 "处理超时"; MemoryError or death by the cap → F005 "内存超过上限"; an
     ExtractError from the child is re-raised as is; any other exception → F001.
+
+    Import what `fn` needs before calling: the child inherits it instead of paying the import on
+    every file, and libraries mapped before the fork are not charged to its memory cap
+    (`extractor.extract(isolated=True)` imports every parser first).
     """
-    _preload()
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(sender, fn, args, limits.memory_mb))
@@ -130,12 +133,6 @@ def _crash(e: BaseException) -> tuple[str, str]:
 def _out_of_memory(e: OSError) -> bool:
     text = str(e).lower()
     return e.errno == errno.ENOMEM or "failed to map segment" in text or "cannot allocate memory" in text
-
-
-def _preload() -> None:
-    """Import every parser before forking: the child inherits them instead of paying the import on
-    every file, and libraries mapped at import are not charged to the file's memory cap."""
-    import extractor.registry  # noqa: F401
 
 
 def _send_quietly(conn: Connection, message: tuple[str, Any]) -> None:

@@ -23,10 +23,10 @@ from typing import Any, ClassVar
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from extractor.base import OVER_LIMIT, UNREADABLE, ExtractError, Limits, Source
+from extractor.base import OVER_LIMIT, UNREADABLE, ExtractError, Format, Limits, Source
+from extractor.containers import open_zip, reject_dtd
 from extractor.headings import split_number
 from extractor.model import Block, Cell, Document, Heading, Location, Meta, Paragraph, Table
-from extractor.sniff import open_zip, reject_dtd
 
 MAX_CELLS = 2_000_000  # grid positions of one sheet's used range
 _CAPTION = re.compile(r"^(?:续)?(?:附)?表\s*[0-9０-９一二三四五六七八九十]+|.*[报统]表$|.*表[一二三四五六七八九十\d]*$")
@@ -39,9 +39,11 @@ _UNCACHED_FORMULA = re.compile(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*(?:<(
 
 class XlsxParser:
     name: ClassVar[str] = "xlsx"
+    formats: ClassVar[tuple[Format, ...]] = (Format("xlsx", "Excel 表格", "xl/workbook.xml"),)
+    kinds: ClassVar[frozenset[str]] = frozenset({"xlsx"})
 
     def accepts(self, source: Source) -> bool:
-        return source.kind == "xlsx"
+        return source.kind in self.kinds
 
     def convert(self, source: Source, limits: Limits) -> Document:
         producer, uncached = _scan_package(source.data, limits)

@@ -15,7 +15,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from service import web
 from service.api import batches, checks, docs, errors, health, keys, rosters, templates
-from service.jobs.base import make_engine
+from service.jobs import make_engine
 from service.metrics import Metrics, MetricsMiddleware
 from service.runtime import Runtime
 from service.settings import Settings, get_settings

@@ -17,7 +17,7 @@ from typing import Any
 
 import xlsxwriter
 
-from checkers.findings import Finding, Report
+from checkers.findings import Finding, Measure, Report
 from service.render_text import MATCH, SEVERITY, VERDICT
 from service.web.view import render, report_context, show
 
@@ -32,6 +32,12 @@ FINDING_COLUMNS: list[tuple[str, int]] = [
     ("文件", 30), ("代码", 8), ("级别", 7), ("对象", 24), ("问题", 60), ("章节", 28), ("页", 5),
     ("表格", 20), ("行", 5), ("列", 5), ("要求", 18), ("实际", 18), ("规则", 18),
 ]
+MEASURE_COLUMNS: list[tuple[str, int]] = [
+    ("文件", 30), ("对象", 30), ("范围", 7), ("章节", 28), ("实际", 9), ("单位", 5), ("要求", 26), ("下限", 8),
+    ("上限", 8), ("结果", 8), ("规则", 16), ("依据", 60),
+]
+SCOPE_ZH = {"section": "章节", "document": "全文", "cell": "表内"}
+MEASURE_ZH = {"ok": "符合", "short": "不足", "long": "超出", "unmeasured": "未计"}
 
 
 def render_html(report: Report, *, standalone: bool = True) -> str:
@@ -72,6 +78,12 @@ def finding_row(r: Report, f: Finding) -> list[Any]:
             table, loc.row, loc.column, f.expected, f.actual, f.rule]
 
 
+def measure_row(r: Report, m: Measure) -> list[Any]:
+    """What a length or item-count rule counted, from the report (the workbook never recounts)."""
+    return [r.file, m.target, SCOPE_ZH[m.scope], m.section, m.value, m.unit, m.wording, m.lo, m.hi,
+            MEASURE_ZH[m.status], m.rule, m.clause]
+
+
 def render_xlsx(reports: Sequence[Report], path: str | Path | None = None) -> bytes:
     """The workbook as bytes (also written to `path` when given, for the CLI's -o)."""
     buf = io.BytesIO()
@@ -81,6 +93,8 @@ def render_xlsx(reports: Sequence[Report], path: str | Path | None = None) -> by
     _sheet(wb, fmt, "报告", REPORT_COLUMNS, [report_row(r) for r in reports], verdict_col=6, wrap_cols={11})
     rows = [finding_row(r, f) for r in reports for f in r.findings]
     _sheet(wb, fmt, "问题清单", FINDING_COLUMNS, rows, severity_col=2, wrap_cols={4})
+    _sheet(wb, fmt, "字数与条目", MEASURE_COLUMNS, [measure_row(r, m) for r in reports for m in r.measures],
+           wrap_cols={11})
     wb.set_properties({"title": "产业集群材料检查报告", "subject": "clustercheck", "author": "clustercheck"})
     wb.close()
     data = buf.getvalue()

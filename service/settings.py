@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from extractor.base import Limits
+from extractor import Limits
 
 MB = 1024 * 1024
 

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from service.storage import Blob, BlobStore
 
 _SKIP_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
-_RATIO_FLOOR = 1 << 20  # smaller members may compress as well as they like (as in extractor.sniff)
+_RATIO_FLOOR = 1 << 20  # smaller members may compress as well as they like (as in extractor.containers)
 
 
 class ZipRefused(ValueError):
@@ -63,7 +63,7 @@ def wanted(info: zipfile.ZipInfo, name: str) -> bool:
 def expand(path: Path, store: BlobStore, max_member_bytes: int, max_files: int, max_total_bytes: int,
            max_ratio: float | None = None) -> list[Member]:
     """Every wanted member, stored. `max_ratio` also refuses (F005) a member over 1 MiB that inflates more than
-    that many times its compressed size, the way extractor.sniff.check_zip judges a document's parts."""
+    that many times its compressed size, the way extractor.containers.check_zip judges a document's parts."""
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):

@@ -13,36 +13,30 @@ text at all and is not empty.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from checkers.evidence import attachment_part
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
-from checkers.kinds.refs import SectionSpec
-from checkers.messages import spec_label
+from checkers.violations import spec_label
+from checkers.violations.evidence import AttachmentsEmpty, AttachmentsMissing
+from checkers.where import Scope, Where
 from extractor.normalize import normalize
 
 if TYPE_CHECKING:
     from checkers.context import Context
 
 
-class Attachments(RuleBase):
+class Attachments(Where, RuleBase):
+    """`section` for scope = "section"; `cell_label` for scope = "cell": the list is in the table cell
+    after/below this label ("4.3相关佐证资料")."""
+
+    scopes: ClassVar[tuple[Scope, ...]] = ("section", "cell")
     kind: Literal["attachments"]
-    section: SectionSpec | None = None  # scope = section
-    scope: Literal["section", "cell"] = "section"
-    cell_label: str | None = None  # scope = cell: the list is in the table cell after/below this label ("4.3相关佐证资料")
     min_items: int = 1
     ignore: list[str] = Field(default_factory=list)  # template guidance lines that are not items
-
-    @model_validator(mode="after")
-    def _scope_has_target(self) -> Attachments:
-        if self.scope == "section" and self.section is None:
-            raise ValueError("scope = \"section\" 需要 section")
-        if self.scope == "cell" and not self.cell_label:
-            raise ValueError("scope = \"cell\" 需要 cell_label")
-        return self
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         if self.scope == "cell":
@@ -54,10 +48,10 @@ class Attachments(RuleBase):
         name = spec_label(spec)
         if part is None:
             if spec.required:
-                yield self.finding("E002", spec.title, f"未找到“{name}”部分", expected=name, actual=None)
+                yield self.finding(AttachmentsMissing(spec.title, name), expected=name, actual=None)
             return
         if part.items < self.min_items:
-            yield self.finding("E002", spec.title, f"“{part.label}”部分为空，未附任何材料",
+            yield self.finding(AttachmentsEmpty(spec.title, part.label),
                                location=ctx.locate(part.index), expected=f"至少 {self.min_items} 项",
                                actual=part.items)
 
@@ -65,7 +59,7 @@ class Attachments(RuleBase):
         label = self.cell_label or ""
         regions = ctx.regions(label)
         if not regions:
-            yield self.finding("E002", label, f"未找到“{label}”栏", expected=label, actual=None)
+            yield self.finding(AttachmentsMissing(label, label, "栏"), expected=label, actual=None)
             return
         region = regions[0]
         skip = [normalize(x) for x in [label, *self.ignore]]
@@ -74,5 +68,5 @@ class Attachments(RuleBase):
         found = len(items) + region.images
         if found < self.min_items:
             where = ctx.locate(region.unit.index, row=region.unit.row, column=region.unit.column)
-            yield self.finding("E002", label, f"“{label}”栏为空，未列出佐证材料", location=where,
+            yield self.finding(AttachmentsEmpty(label, label, cell=True), location=where,
                                expected=f"至少 {self.min_items} 项", actual=found)

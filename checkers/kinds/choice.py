@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-from checkers import messages as msg
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.regions import Region, after_label
+from checkers.violations.tables import NothingChosen, TooManyChosen
 from extractor.normalize import normalize
 from extractor.ticks import choices
 
@@ -30,18 +30,16 @@ class Choice(RuleBase):
     def check(self, ctx: Context) -> Iterator[Finding]:
         regions = ctx.regions(self.label)
         if not regions:
-            yield self.finding("T008", self.label, msg.choice_none(self.label, self.options),
-                               expected=self.options, actual=None)
+            yield self.finding(NothingChosen(self.label, tuple(self.options)), expected=self.options, actual=None)
             return
         region = pick_region(regions, self.options)
         chosen = chosen_options(answer_text(region, self.label), self.options)
         where = ctx.locate(region.unit.index, row=region.unit.row, column=region.unit.column)
         if not chosen:
-            yield self.finding("T008", self.label, msg.choice_none(self.label, self.options),
-                               location=where, expected="选择一项", actual=[])
+            yield self.finding(NothingChosen(self.label, tuple(self.options)), location=where,
+                               expected="选择一项", actual=[])
         elif len(chosen) > 1 and not self.multiple:
-            yield self.finding("T008", self.label, msg.choice_many(self.label, chosen),
-                               location=where, expected="选择一项", actual=chosen)
+            yield self.finding(TooManyChosen(self.label, tuple(chosen)), location=where, expected="选择一项", actual=chosen)
 
 
 def answer_text(region: Region, label: str) -> str:

@@ -19,13 +19,12 @@ from checkers import nlp
 from checkers.evidence import attachment_part, named_in
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
-from checkers.kinds.refs import SectionSpec
+from checkers.violations.evidence import ClaimWithoutEvidence
+from checkers.where import SectionSpec
 from extractor.model import Paragraph
 
 if TYPE_CHECKING:
     from checkers.context import Context
-
-_SHOWN = 5
 
 
 class Claims(RuleBase):
@@ -52,6 +51,5 @@ class Claims(RuleBase):
             names = list(dict.fromkeys(c.text for c in bare))
             if not names:
                 continue
-            listed = "、".join(f"“{n}”" for n in names[:_SHOWN]) + (f"等 {len(names)} 项" if len(names) > _SHOWN else "")
-            yield self.finding("E004", names[0], f"{listed}未注明佐证材料（附件或所在页码）",
+            yield self.finding(ClaimWithoutEvidence(names[0], tuple(names)),
                                location=ctx.locate(i), expected="佐证材料引用", actual=names)

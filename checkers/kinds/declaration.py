@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checkers import messages as msg
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.regions import Region, after_label
+from checkers.violations.declarations import PARTS, DeclarationBlank, DeclarationMissing
 
 if TYPE_CHECKING:
     from checkers.context import Context
@@ -52,14 +52,13 @@ class Declaration(RuleBase):
             regions = ctx.regions(block.label)
             if not regions:
                 if block.required:
-                    yield self.finding("D001", block.label, msg.declaration_missing(block.label),
-                                       expected=block.label, actual=None)
+                    yield self.finding(DeclarationMissing(block.label), expected=block.label, actual=None)
                 continue
             region = _pick(regions)
             where = ctx.locate(region.unit.index, row=region.unit.row, column=region.unit.column)
             for part, shown in blank_parts(block, region):
-                yield self.finding("D002", block.label, msg.declaration_blank(block.label, part, shown),
-                                   location=where, expected=f"填写{msg.PARTS[part]}", actual=shown or None)
+                yield self.finding(DeclarationBlank(block.label, part, shown), location=where,
+                                   expected=f"填写{PARTS[part]}", actual=shown or None)
 
 
 def _pick(regions: list[Region]) -> Region:

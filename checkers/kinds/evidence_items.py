@@ -4,29 +4,29 @@ Every table row whose label carries one of the ``markers`` (or matches one of ``
 item; when any number in the row is above zero, the row needs a reference ("5（见附件3）", "P23",
 "第12页", in any of its cells), or — for 附名单 rows — a name list elsewhere in the file
 ("创新服务机构名单"), or an ``attachments`` section whose text names the item. ``tables`` limits the
-scan to some tables. Rows already flagged ``evidence``/``name_list`` in a `fields` rule of the same
-pack are left to that rule, so a pack may use both without reporting a row twice.
+scan to some tables. Rows another rule of the same pack reports itself (a `fields` rule's rows
+flagged ``evidence``/``name_list``, see `RuleBase.evidence_rows`) are left to it, so a pack may use
+both without reporting a row twice; which rules those are is settled when the pack loads.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Iterator, Mapping
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
-from checkers.evidence import REFERENCES, evidenced, flagged_rows, unevidenced
+from checkers.context import Context
+from checkers.evidence import REFERENCES, evidenced
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
-from checkers.kinds.refs import SectionSpec, TableRef
 from checkers.numbers import fmt, parse_number
 from checkers.tables import Grid, key_matches, label_key
+from checkers.violations.evidence import EvidenceMissing
+from checkers.where import SectionSpec, TableRef
 from extractor.model import Cell, Table
 from extractor.normalize import normalize
-
-if TYPE_CHECKING:
-    from checkers.context import Context
 
 
 class EvidenceItems(RuleBase):
@@ -36,9 +36,15 @@ class EvidenceItems(RuleBase):
     attachments: list[SectionSpec] = Field(default_factory=list)  # where an attachment list may name them
     references: list[str] = Field(default_factory=lambda: list(REFERENCES))  # regexes of an evidence reference
     tables: list[TableRef] = Field(default_factory=list)  # only these tables; empty: every table
+    _others: list[RuleBase] = PrivateAttr(default_factory=list)  # the pack's other rules
+
+    def link(self, rules: Mapping[str, RuleBase]) -> Iterator[tuple[str, str]]:
+        yield from super().link(rules)
+        self._others = [r for r in rules.values() if r is not self]
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        covered = flagged_rows(ctx)
+        covered = ctx.once(("evidence-rows", id(self)),
+                           lambda: set().union(*(r.evidence_rows(ctx) for r in self._others)))
         markers = [normalize(m) for m in self.markers]
         keys = [label_key(x) for x in self.items]
         for index, table, label in self._tables(ctx):
@@ -59,8 +65,8 @@ class EvidenceItems(RuleBase):
                              references=self.references, attachments=self.attachments, markers=self.markers):
                     continue
                 target = template_label(cell.text, self.markers)
-                message, expected = unevidenced(target, fmt(value), name_list)
-                yield self.finding("E001", target, message, expected=expected, actual=fmt(value),
+                v = EvidenceMissing(target, fmt(value), name_list)
+                yield self.finding(v, expected=v.wanted, actual=fmt(value),
                                    location=ctx.locate(index, table=label, row=r + 1, column=cell.col + 1))
 
     def _tables(self, ctx: Context) -> Iterator[tuple[int, Table, str | None]]:

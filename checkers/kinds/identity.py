@@ -11,20 +11,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import Field
 from rapidfuzz import fuzz
 
+from checkers.context import Context
 from checkers.findings import ClusterResult, Finding, FindingLocation
-from checkers.kinds.base import RuleBase
+from checkers.kinds.base import Outcome, RuleBase
 from checkers.namematch import MARGIN, PLAUSIBLE, MatchResult, index, match, name_key, note_values, parse
 from checkers.places import gazetteer
 from checkers.roster import RosterEntry
+from checkers.violations.cluster import (
+    BuilderUnitDiffers,
+    ClusterNameAbsent,
+    ClusterNameAmbiguous,
+    ClusterNameDiffers,
+    ClusterNotInRoster,
+)
 from extractor.model import Heading, Table
-
-if TYPE_CHECKING:
-    from checkers.context import Context
 
 _NOISE = re.compile(r"^(附件\s*\d*\s*[:：]?|关于|报送|上报|提交|[（(]?\d{4}\s*(?:[-—–~至]\s*\d{4})?\s*年?度?[）)]?|[《“\"])+")
 _FIELD_END = re.compile(r"\s{2,}|\s+\S{1,8}[:：]|[（(]\s*(?:盖|签)")
@@ -54,13 +59,14 @@ class Identity(RuleBase):
     check_unit: bool = True
     title_blocks: int = 12  # how many blocks from the start count as cover and title
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def check(self, ctx: Context) -> Iterator[Outcome]:
+        """The findings, and the cluster found (the report's `cluster`)."""
         sources = self._field_sources(ctx) + (self._title_sources(ctx) if self.use_title else [])
         if not sources:
-            yield self._absent(ctx)
+            yield from self._absent(ctx)
             return
         if ctx.roster is None:
-            ctx.cluster = ClusterResult(found=sources[0].name, status="unmatched")
+            yield ClusterResult(found=sources[0].name, status="unmatched")
             return
         account = self._value(ctx, self.account_labels)
         matched: dict[str, MatchResult] = {}  # the form field, the cover and the title often agree
@@ -68,7 +74,7 @@ class Identity(RuleBase):
                    for s in sources]
         strong = [r for r in results if r[0].strong]
         src, result = strong[0] if strong else min(results, key=lambda r: _RANK[r[1].status])
-        ctx.cluster = result.to_cluster()
+        yield result.to_cluster()
         yield from self._findings(ctx, src, result)
 
     # ---- where the name is ---------------------------------------------------------------------
@@ -106,40 +112,35 @@ class Identity(RuleBase):
         return (clean_value(hit.text) or None) if hit else None
 
     # ---- findings ------------------------------------------------------------------------------
-    def _absent(self, ctx: Context) -> Finding:
-        hint = ""
+    def _absent(self, ctx: Context) -> Iterator[Outcome]:
+        hinted: str | None = None
+        closest: tuple[str, float] | None = None
         candidates = []
         stem = ctx.doc.meta.filename.rsplit(".", 1)[0]
         name = name_in_line(re.sub(r"[_\-\s.]+", "", stem)) if self.use_filename and stem else None
         if name and self._is_name(ctx, name):
-            hint = f"；文件名显示为“{name}”"
+            hinted = name
             if ctx.roster is not None:
                 candidates = match(name, ctx.roster, top=3).to_cluster().candidates
                 if candidates and candidates[0].score >= PLAUSIBLE:
-                    hint += f"，名单中最接近的是“{candidates[0].name}”（{candidates[0].score:.0f}分）"
-        ctx.cluster = ClusterResult(status="absent", candidates=candidates)
-        where = "、".join(f"“{x}”" for x in self.field_labels[:1])
-        return self.finding("C001", self.field_labels[0], f"未在{where}栏、封面或标题中找到集群名称{hint}",
-                            expected="集群名称", actual=None)
+                    closest = (candidates[0].name, candidates[0].score)
+        yield ClusterResult(status="absent", candidates=candidates)
+        yield self.finding(ClusterNameAbsent(self.field_labels[0], hinted, closest), expected="集群名称", actual=None)
 
     def _findings(self, ctx: Context, src: NameSource, result: MatchResult) -> Iterator[Finding]:
         assert ctx.roster is not None
         found, top = src.name, result.candidates[0] if result.candidates else None
         roster = ctx.roster.title or ctx.roster.id
         if result.status == "fuzzy" and top:
-            yield self.finding("C003", src.target,
-                               f"集群名称“{found}”与名单正式名称“{top.entry.name}”不一致"
-                               f"（相似度 {top.score:.0f}：{top.why}）",
+            yield self.finding(ClusterNameDiffers(src.target, found, top.entry.name, top.score, top.why),
                                location=src.location, expected=top.entry.name, actual=found)
         elif result.status == "ambiguous" and top:
             close = [c for c in result.candidates if c.score >= PLAUSIBLE and c.score > top.score - MARGIN]
-            names = "、".join(f"“{c.entry.name}”（{c.score:.0f}分）" for c in close)
-            yield self.finding("C004", src.target, f"集群名称“{found}”可对应名单中多个集群：{names}",
+            yield self.finding(ClusterNameAmbiguous(src.target, found, tuple((c.entry.name, c.score) for c in close)),
                                location=src.location, expected=[c.entry.name for c in close], actual=found)
         elif result.status == "unmatched":
-            near = f"；最接近的是“{top.entry.name}”（{top.score:.0f}分：{top.why}）" if top and top.score > 0 else ""
-            yield self.finding("C002", src.target,
-                               f"集群名称“{found}”不在名单《{roster}》（{len(ctx.roster.entries)}个集群）中{near}",
+            near = (top.entry.name, top.score, top.why) if top and top.score > 0 else None
+            yield self.finding(ClusterNotInRoster(src.target, found, roster, len(ctx.roster.entries), near),
                                location=src.location, expected=f"名单《{roster}》所列名称", actual=found)
         best = result.best
         if best and self.check_unit and best.entry.unit:
@@ -147,8 +148,7 @@ class Identity(RuleBase):
             unit = clean_value(hit.text) if hit else ""
             if hit and unit and not same_unit(unit, best.entry):
                 yield self.finding(
-                    "C005", hit.label.strip().rstrip(":："),
-                    f"依托（建设）单位“{unit}”与名单中“{best.entry.name}”的单位“{best.entry.unit}”不一致",
+                    BuilderUnitDiffers(hit.label.strip().rstrip(":："), unit, best.entry.name, best.entry.unit),
                     location=ctx.locate(hit.index, table=hit.table, row=hit.row, column=hit.column),
                     expected=best.entry.unit, actual=unit)
 

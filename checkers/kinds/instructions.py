@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from checkers import messages as msg
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.regions import TextUnit
+from checkers.violations.declarations import InstructionLeft
 from extractor.model import Table
 from extractor.normalize import normalize
 
@@ -45,7 +45,7 @@ class Instructions(RuleBase):
                 if (phrase, target) in seen:
                     continue
                 seen.add((phrase, target))
-                yield self.finding("D005", target, msg.instruction_left(target, phrase),
+                yield self.finding(InstructionLeft(target, phrase),
                                    location=ctx.locate(u.index, row=u.row, column=u.column),
                                    expected="删除填写说明", actual=phrase)
 

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from checkers import messages as msg
-from checkers.findings import Finding
-from checkers.kinds.base import RuleBase
-from checkers.kinds.refs import SectionSpec
+from checkers.context import Context
+from checkers.findings import Measure
+from checkers.kinds.base import Outcome, RuleBase
+from checkers.violations.outline import WrongItemCount, count_range
+from checkers.where import SectionSpec
 from extractor.headings import RANK, looks_like_heading_text, rank_of, split_number
 from extractor.model import Heading, Paragraph, Section
 from extractor.normalize import normalize
-
-if TYPE_CHECKING:
-    from checkers.context import Context
 
 _ORDINAL = r"[一二三四五六七八九十\d]+"
 
@@ -33,16 +31,24 @@ class ItemCount(RuleBase):
     min: int | None = None
     max: int | None = None
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
+    def check(self, ctx: Context) -> Iterator[Outcome]:
+        target = self.section.title
+        measure = Measure(rule=self.id, kind="item_count", target=target, unit="个", min=self.min, max=self.max,
+                          lo=self.min, hi=self.max, wording=f"{count_range(self.min, self.max).strip()}个{self.item}",
+                          clause=self.clause or None, status="unmeasured")
         sec = ctx.find_section(self.section)
         if sec is None or ctx.is_empty(sec):
+            yield measure
             return  # O001 / O004 say so
         n = count_items(ctx, sec, self.item)
-        if (self.min is not None and n < self.min) or (self.max is not None and n > self.max):
-            target = self.section.title
-            yield self.finding("O005", target, msg.wrong_count(target, self.item, n, self.min, self.max),
-                               location=ctx.locate(sec.start), expected=_expected(self.min, self.max),
-                               actual=n)
+        where = ctx.locate(sec.start)
+        short, long = self.min is not None and n < self.min, self.max is not None and n > self.max
+        if short or long:
+            yield self.finding(WrongItemCount(target, self.item, n, self.min, self.max), location=where,
+                               expected=_expected(self.min, self.max), actual=n)
+        yield measure.model_copy(update={
+            "value": n, "location": where, "section": ctx.section_label(sec), "outline": ctx.outline_index(sec),
+            "status": "short" if short else ("long" if long else "ok")})
 
 
 def count_items(ctx: Context, sec: Section, item: str) -> int:

@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-from checkers import messages as msg
+from checkers.context import Context, OutlineSpec
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
-from checkers.kinds.refs import SectionSpec
+from checkers.violations import spec_label
+from checkers.violations.outline import SectionDuplicated, SectionEmpty, SectionMissing, SectionOutOfOrder
+from checkers.where import SectionSpec
 
 if TYPE_CHECKING:
-    from checkers.context import Context
     from checkers.matching import OutlineMatch
     from extractor.model import Section
+
+NON_EMPTY = "有正文"
 
 
 class Outline(RuleBase):
@@ -22,8 +25,11 @@ class Outline(RuleBase):
     ordered: bool = True
     min_score: float = 80.0  # title similarity (0–100) above which a heading is taken as the section
 
+    def outline(self) -> OutlineSpec:
+        return OutlineSpec(self.sections, self.min_score)
+
     def check(self, ctx: Context) -> Iterator[Finding]:
-        yield from self._level(ctx, ctx.outline_matches[self.id], None)
+        yield from self._level(ctx, ctx.outline_match(self.outline()), None)
 
     def _level(self, ctx: Context, match: OutlineMatch, parent: Section | None) -> Iterator[Finding]:
         specs = match.specs
@@ -37,16 +43,15 @@ class Outline(RuleBase):
             if self.ordered and i in match.out_of_order:
                 j, before = match.out_of_order[i]
                 expected, actual = _ranks(match, i)
-                yield self.finding("O002", spec.title, msg.out_of_order(spec, specs[j], before, expected, actual),
-                                   location=where, expected=expected, actual=actual)
+                v = SectionOutOfOrder(spec.title, spec_label(spec), spec_label(specs[j]), before, expected, actual)
+                yield self.finding(v, location=where, expected=expected, actual=actual)
             if i in match.duplicates:
                 repeats = [sec, *match.duplicates[i]]
-                yield self.finding("O003", spec.title, msg.duplicated(spec, [s.page for s in repeats]),
-                                   location=ctx.locate(match.duplicates[i][0].start),
-                                   expected=1, actual=len(repeats))
+                yield self.finding(SectionDuplicated(spec.title, spec_label(spec), tuple(s.page for s in repeats)),
+                                   location=ctx.locate(match.duplicates[i][0].start), expected=1, actual=len(repeats))
             if spec.body_required and ctx.is_empty(sec):
-                yield self.finding("O004", spec.title, msg.empty(ctx.section_label(sec)), location=where,
-                                   expected=msg.NON_EMPTY, actual=0)
+                yield self.finding(SectionEmpty(spec.title, ctx.section_label(sec)), location=where,
+                                   expected=NON_EMPTY, actual=0)
             if i in match.children:
                 yield from self._level(ctx, match.children[i], sec)
 
@@ -61,8 +66,8 @@ class Outline(RuleBase):
         else:
             hint = None
         where = ctx.locate(parent.start) if parent else None
-        message = msg.missing(spec, ctx.section_label(parent) if parent else None, hint)
-        return self.finding("O001", spec.title, message, location=where, expected=msg.spec_label(spec), actual=None)
+        v = SectionMissing(spec.title, spec_label(spec), ctx.section_label(parent) if parent else None, hint)
+        return self.finding(v, location=where, expected=spec_label(spec), actual=None)
 
 
 def _ranks(match: OutlineMatch, i: int) -> tuple[int, int]:

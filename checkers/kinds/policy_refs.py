@@ -22,7 +22,8 @@ from pydantic import Field
 from checkers import nlp
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
-from checkers.kinds.refs import SectionSpec
+from checkers.violations.evidence import PolicyWithoutReference
+from checkers.where import SectionSpec
 from extractor.normalize import normalize
 
 if TYPE_CHECKING:
@@ -57,8 +58,7 @@ class PolicyRefs(RuleBase):
             missing = [n for n in self.need if n not in have]
             if not missing:
                 continue
-            what = "、".join(_NAMES[n] for n in missing)
-            yield self.finding("E003", title, f"引用的{title}未注明{what}",
+            yield self.finding(PolicyWithoutReference(title, tuple(_NAMES[n] for n in missing)),
                                location=ctx.locate(index, row=row, column=col),
                                expected=[_NAMES[n] for n in self.need], actual=sorted(_NAMES[n] for n in have))
 

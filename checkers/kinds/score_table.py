@@ -9,25 +9,38 @@ experts fill it later. 空白不得分: with ``required`` a blank self-score is 
 
 ``layout = "columns"`` reads a summary laid out across (表11: categories as column headers, a row
 "自评得分", a column "合计") by transposing it; an item's ``total_of`` names the score_table rule
-whose 合计 the category must equal (表11 "组织机构与规划引导" = 表3 合计).
+whose 合计 the category must equal (表11 "组织机构与规划引导" = 表3 合计); the reference is resolved
+when the pack loads, and one naming no score_table rule of the pack is a load error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from checkers.context import Context
 from checkers.findings import Finding, FindingLocation
 from checkers.kinds.base import RuleBase
-from checkers.kinds.refs import TableRef
 from checkers.numbers import fmt, parse_number
 from checkers.tables import Grid, label_key, score_max, strip_score, transpose
+from checkers.violations import Violation
+from checkers.violations.tables import (
+    Blank,
+    ColumnMissing,
+    GroupScoreAboveMax,
+    Negative,
+    NotANumber,
+    RowMissing,
+    ScoreAboveMax,
+    ScoreSummaryDiffers,
+    ScoreTotalNotSum,
+)
+from checkers.where import TableRef
 
 if TYPE_CHECKING:
-    from checkers.context import Context
     from extractor.model import Cell
 
 
@@ -48,6 +61,22 @@ class ScoreTable(RuleBase):
     total_max: float | None = None
     required: bool = True  # 空白不得分: a blank self-score is a T002
     layout: Literal["rows", "columns"] = "rows"  # columns: items are column headers, scores in the row named score_column (表11)
+    _totals: dict[str, ScoreTable] = PrivateAttr(default_factory=dict)  # item label -> the rule its total_of names
+
+    def link(self, rules: Mapping[str, RuleBase]) -> Iterator[tuple[str, str]]:
+        yield from super().link(rules)
+        for i, item in enumerate(self.items):
+            if item.total_of is None:
+                continue
+            other = rules.get(item.total_of)
+            if other is None:
+                yield f"items[{i}].total_of", f"规则包中没有 id 为 “{item.total_of}” 的规则"
+            elif not isinstance(other, ScoreTable):
+                yield f"items[{i}].total_of", f"“{item.total_of}” 是 {other.kind} 规则，应为 score_table 规则"
+            elif other is self:
+                yield f"items[{i}].total_of", "不能指向本规则自己"
+            else:
+                self._totals[item.label] = other
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         read = read_scores(self, ctx)
@@ -60,9 +89,8 @@ class ScoreTable(RuleBase):
         yield from self._totals_of(ctx, read)
 
     def _totals_of(self, ctx: Context, read: ScoreRead) -> Iterator[Finding]:
-        rules = {r.id: r for r in ctx.pack.rules if isinstance(r, ScoreTable)}
         for item in self.items:
-            other = rules.get(item.total_of or "")
+            other = self._totals.get(item.label)
             if other is None or item.label not in read.scores:
                 continue
             theirs = read_scores(other, ctx)
@@ -70,9 +98,9 @@ class ScoreTable(RuleBase):
                 continue
             mine, (r, c) = read.scores[item.label], read.cells[item.label]
             if abs(mine - theirs.total) > 1e-6:
-                yield self.finding("T007", item.label, f"“{item.label}”{self.score_column}为 {fmt(mine)} 分，"
-                                   f"与“{other.table.label}”{other.total_label} {fmt(theirs.total)} 分不一致",
-                                   location=read.where(r, c), expected=theirs.total, actual=mine)
+                v = ScoreSummaryDiffers(item.label, self.score_column, mine, other.table.label, other.total_label,
+                                        theirs.total)
+                yield self.finding(v, location=read.where(r, c), expected=theirs.total, actual=mine)
 
 
 @dataclass
@@ -90,8 +118,8 @@ class ScoreRead:
             r, c = c, r
         return self.ctx.locate(self.index, table=self.rule.table.label, row=r + 1, column=c + 1)
 
-    def add(self, code: str, target: str, message: str, r: int, c: int, **kw: object) -> None:
-        self.findings.append(self.rule.finding(code, target, message, location=self.where(r, c), **kw))  # type: ignore[arg-type]
+    def add(self, violation: Violation, r: int, c: int, **kw: object) -> None:
+        self.findings.append(self.rule.finding(violation, location=self.where(r, c), **kw))  # type: ignore[arg-type]
 
 
 def read_scores(rule: ScoreTable, ctx: Context) -> ScoreRead | Finding | None:
@@ -104,7 +132,7 @@ def read_scores(rule: ScoreTable, ctx: Context) -> ScoreRead | Finding | None:
     read = ScoreRead(rule, ctx, index)
     head = _score_header(grid, rule.score_column)
     if head is None:
-        return rule.finding("T001", f"{label}·{rule.score_column}", f"“{label}”中没有“{rule.score_column}”栏",
+        return rule.finding(ColumnMissing(f"{label}·{rule.score_column}", label, rule.score_column, "栏"),
                             location=ctx.locate(index, table=label), expected=rule.score_column)
     top, sc = head
     total_row = next((r for r in range(top, grid.table.n_rows)
@@ -115,7 +143,7 @@ def read_scores(rule: ScoreTable, ctx: Context) -> ScoreRead | Finding | None:
     complete = True
     for it in items:
         if it.row is None:
-            read.add("T002", it.label, f"“{label}”中没有评分项“{it.label}”", top, 0)
+            read.add(RowMissing(it.label, label, it.label, before="评分项"), top, 0)
             complete = False
             continue
         value = _score(read, it.label, grid.table.rows[it.row][sc], it.row, sc, it.max)
@@ -127,14 +155,14 @@ def read_scores(rule: ScoreTable, ctx: Context) -> ScoreRead | Finding | None:
     _groups(read, grid, items, top, end, sc)
     if total_row is None:
         if items:
-            read.add("T002", rule.total_label, f"“{label}”中没有“{rule.total_label}”", top, sc)
+            read.add(RowMissing(rule.total_label, label, rule.total_label), top, sc)
         return read
     cell = grid.table.rows[total_row][sc]
     value = _score(read, rule.total_label, cell, total_row, sc, rule.total_max)
     read.total = value
     if value is not None and complete and items and abs(value - total) > 1e-6:
-        read.add("T007", rule.total_label, f"“{label}”{rule.total_label}为 {fmt(value)} 分，各项{rule.score_column}之和为 "
-                 f"{fmt(total)} 分", total_row, sc, expected=total, actual=value)
+        read.add(ScoreTotalNotSum(rule.total_label, label, rule.score_column, value, total), total_row, sc,
+                 expected=total, actual=value)
     return read
 
 
@@ -182,17 +210,16 @@ def _score(read: ScoreRead, name: str, cell: Cell, r: int, c: int, mx: float | N
     what = f"“{name}”{rule.score_column}"
     if p.status == "blank":
         if rule.required:
-            read.add("T002", name, f"{what}未填写（空白不得分）", r, c, expected="得分", actual="")
+            read.add(Blank(name, what, "（空白不得分）"), r, c, expected="得分", actual="")
         return None
     if p.status == "invalid" or p.number is None:
-        read.add("T003", name, f"{what}填写为“{text}”：{p.reason or '不是分数'}", r, c, expected="分数", actual=text)
+        read.add(NotANumber(name, what, text, p.reason or "不是分数"), r, c, expected="分数", actual=text)
         return None
     if p.number < 0:
-        read.add("T003", name, f"{what}为负数（{text}）", r, c, expected="≥ 0", actual=text)
+        read.add(Negative(name, what, text), r, c, expected="≥ 0", actual=text)
         return None
     if mx is not None and p.number > mx + 1e-9:
-        read.add("T006", name, f"{what} {fmt(p.number)} 分，超过该项分值 {fmt(mx)} 分", r, c,
-                 expected=f"≤ {fmt(mx)}", actual=p.number)
+        read.add(ScoreAboveMax(name, what, p.number, mx), r, c, expected=f"≤ {fmt(mx)}", actual=p.number)
     return p.number
 
 
@@ -212,5 +239,5 @@ def _groups(read: ScoreRead, grid: Grid, items: list[Item], top: int, end: int, 
             acc = sum(read.scores[n] for n in names)
             if acc > mx + 1e-9:
                 label = strip_score(cell.text).replace("\n", "")
-                read.add("T006", label, f"“{label}”各子项{read.rule.score_column}合计 {fmt(acc)} 分，"
-                         f"超过该项分值 {fmt(mx)} 分", cell.row, sc, expected=f"≤ {fmt(mx)}", actual=acc)
+                read.add(GroupScoreAboveMax(label, read.rule.score_column, acc, mx), cell.row, sc,
+                         expected=f"≤ {fmt(mx)}", actual=acc)

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-from checkers import messages as msg
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.regions import Region, after_label
+from checkers.violations.declarations import VetoAnsweredYes, VetoUnanswered
 from extractor.normalize import normalize
 from extractor.ticks import choices
 
@@ -32,18 +32,17 @@ class Veto(RuleBase):
     def check(self, ctx: Context) -> Iterator[Finding]:
         regions = ctx.regions(self.label) or (ctx.regions(self.question) if self.question else [])
         if not regions:
-            yield self.finding("D003", self.label, msg.veto_unanswered(self.label, self.yes, self.no, False),
-                               expected=self.no, actual=None)
+            yield self.finding(VetoUnanswered(self.label, self.yes, self.no), expected=self.no, actual=None)
             return
         region = self._pick(regions)
         yes, no = self.answer(region)
         where = ctx.locate(region.unit.index, row=region.unit.row, column=region.unit.column)
         if yes == no:  # neither, or both
-            yield self.finding("D003", self.label, msg.veto_unanswered(self.label, self.yes, self.no, yes and no),
+            yield self.finding(VetoUnanswered(self.label, self.yes, self.no, yes and no),
                                location=where, expected=self.no,
                                actual=[self.yes, self.no] if yes else None)
         elif yes:
-            yield self.finding("D004", self.label, msg.veto_yes(self.label, self.question, self.yes),
+            yield self.finding(VetoAnsweredYes(self.label, self.question, self.yes),
                                location=where, expected=self.no, actual=self.yes)
 
     def _pick(self, regions: list[Region]) -> Region:

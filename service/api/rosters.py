@@ -7,8 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
-from checkers.namematch import index, match
-from checkers.roster import Roster, RosterError, load_roster, roster_ids
+from checkers import Roster, RosterError, load_roster, roster_ids
+from checkers import match_name as match
+from checkers import name_index as index
 from service.api.deps import Reader
 from service.api.errors import AUTH, responses
 from service.api.schemas import MatchOut, RosterDetail, RosterEntryOut, RosterOut

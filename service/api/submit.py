@@ -14,8 +14,7 @@ from fastapi import HTTPException
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from checkers.pack import pack_ids
-from checkers.roster import roster_ids
+from checkers import pack_ids, roster_ids
 from service.api.upload import Upload
 from service.auth import Principal
 from service.db.models import DONE, Batch, Check, utcnow
@@ -51,14 +50,13 @@ def check_callback(url: str | None, settings: Settings) -> str | None:
 
 def unsupported_reason(path: Path, filename: str) -> tuple[int, str] | None:
     """(status, message) when no parser would take the file; sniffed from its bytes, not its name."""
-    from extractor.registry import PARSERS
-    from extractor.sniff import SUPPORTED_HINT, sniff
+    from extractor import SUPPORTED_HINT, parser_for, sniff
 
     with open(path, "rb") as f:
         src = sniff(f.read(SNIFF_BYTES), filename)
     if src.kind == "empty":
         return 422, "文件为空（0 字节） (the file is empty)"
-    if any(p.accepts(src) for p in PARSERS):
+    if parser_for(src) is not None:
         return None
     shown = src.extension or src.kind
     return 415, (f"无法检查此类文件（识别为 {src.kind}，扩展名 {shown}）；{SUPPORTED_HINT} "

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException
 
-from checkers.pack import PackError, load_pack, pack_ids
+from checkers import PackError, load_pack, pack_ids
 from service.api.deps import Reader
 from service.api.errors import AUTH, responses
 from service.api.schemas import TemplateOut

@@ -3,7 +3,6 @@
     inputs     folders and zips (nested, GBK names) → one Item per file, with a display path
     cache      results by content hash and checker fingerprint: a re-run does only what is left
     runner     local engine: worker processes killed past their limits; remote: Celery over Redis
-    crosscheck what only a batch can see: one cluster submitted twice, paragraphs copied across clusters
     outputs    summary.xlsx, summary.csv, findings.jsonl, one report per file
-    batch      the order of it all
+    batch      the order of it all, with the cross-submission checks (checkers.cross_check)
 """

@@ -22,15 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from checkers.findings import Report
-from extractor.base import Limits
+from extractor import Limits
 from service.audit.cache import ResultCache, fingerprint
-from service.audit.inputs import Item, walk
+from service.audit.inputs import walk
 from service.audit.progress import Progress, Silent
+from service.audit.rows import CHECKED, DUPLICATE, FAILED, IGNORED, Row
 from service.audit.runner import Job
 from service.storage import BlobStore
-
-CHECKED, FAILED, DUPLICATE, IGNORED = "checked", "failed", "duplicate", "ignored"
-STATUS_ZH = {CHECKED: "已检查", FAILED: "无法检查", DUPLICATE: "重复文件", IGNORED: "已忽略"}
 
 
 @dataclass
@@ -46,18 +44,6 @@ class Options:
 
 
 @dataclass
-class Row:
-    item: Item
-    status: str
-    report: Report | None = None
-    outcome: dict[str, Any] = field(default_factory=dict)
-    cached: bool = False
-    primary: int | None = None  # for a duplicate: the row that was checked
-    paths: list[str] = field(default_factory=list)  # for a checked row: every path with these bytes
-    report_file: str | None = None
-
-
-@dataclass
 class Result:
     rows: list[Row]
     stats: dict[str, Any]
@@ -65,7 +51,7 @@ class Result:
 
 
 def is_failure(report: Report) -> bool:
-    return any(f.code.startswith("F") and f.severity == "error" for f in report.findings)
+    return report.unchecked
 
 
 def audit(opts: Options, progress: Progress | None = None) -> Result:
@@ -122,9 +108,9 @@ def audit(opts: Options, progress: Progress | None = None) -> Result:
 
 def add_cross_findings(rows: list[Row]) -> dict[str, int]:
     """B001/B002 into the reports of the rows concerned (their verdicts and counts follow)."""
-    from service.audit.crosscheck import Entry, cross_check
+    from checkers import Submission, cross_check
 
-    entries = [Entry(k, r.item.display, r.report, r.outcome.get("paragraphs", []))
+    entries = [Submission(k, r.item.display, r.report, r.outcome.get("paragraphs", []))
                for k, r in enumerate(rows) if r.status == CHECKED and r.report is not None]
     found = cross_check(entries)
     for k, findings in found.items():

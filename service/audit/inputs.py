@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractor.base import Limits
+from extractor import Limits
 from service.storage import BlobStore
 from service.zipinput import ZipRefused, expand, member_name, wanted
 

@@ -19,7 +19,7 @@ from service.render import safe_cell
 
 if TYPE_CHECKING:
     from checkers.findings import Report
-    from service.audit.batch import Row
+    from service.audit.rows import Row
 
 REPORT_FORMATS = ("html", "json", "text", "none")
 _SUFFIX = {"html": "html", "json": "json", "text": "txt"}

@@ -23,7 +23,7 @@ from celery import shared_task
 from celery.exceptions import TimeoutError as NotYet
 from celery.signals import worker_process_init
 
-from extractor.base import Limits
+from extractor import Limits
 from service.audit.runner import SLACK_SECONDS, Job, OnResult
 from service.audit.task import check_file, failed, limits_from_dict, limits_to_dict, warm_up
 

@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from extractor.base import Limits
-from extractor.sandbox import kill_tree
+from extractor import Limits, kill_tree
 from service.audit.task import check_file, failed, limits_from_dict, limits_to_dict, warm_up
 
 MB = 1024 * 1024

@@ -14,8 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from extractor.base import Limits
-from extractor.model import Document
+from extractor import Document, Limits
 
 
 def limits_to_dict(limits: Limits) -> dict[str, Any]:
@@ -28,7 +27,7 @@ def limits_from_dict(d: dict[str, Any]) -> Limits:
 
 def check_file(source: str | Path | bytes, name: str, template: str, roster: str, limits: Limits) -> dict[str, Any]:
     """Never raises for a bad file: the report says what was wrong with it (F001–F005)."""
-    from service.audit.crosscheck import paragraphs_of
+    from checkers import fingerprint
     from service.pipeline import check_source, error_report
 
     started = time.monotonic()
@@ -37,7 +36,7 @@ def check_file(source: str | Path | bytes, name: str, template: str, roster: str
         report = check_source(source, name, template, roster, limits, isolated=True, on_document=docs.append)
     except Exception as e:  # a checker bug must cost one file, not the batch
         report = error_report(name, "", "F001", f"内部错误：{type(e).__name__}: {str(e)[:300]}")
-    paragraphs = paragraphs_of(docs[0]) if docs else []
+    paragraphs = fingerprint(docs[0]) if docs else []
     return {"report": report.model_dump(mode="json"), "paragraphs": paragraphs,
             "seconds": round(time.monotonic() - started, 3), **peak_memory()}
 
@@ -60,5 +59,5 @@ def peak_memory() -> dict[str, float]:
 def warm_up() -> None:
     """Import every parser before the first file: the sandbox forks from us, and imports paid in a
     forked child are paid again for every file."""
-    for module in ("extractor.registry", "service.pipeline", "service.audit.crosscheck"):
+    for module in ("extractor.registry", "service.pipeline", "checkers.crosscheck"):
         importlib.import_module(module)

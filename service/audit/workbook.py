@@ -1,4 +1,5 @@
-"""summary.xlsx: 文件汇总 (a row per input file), 问题清单 (a row per finding), 统计 (by code, by cluster).
+"""summary.xlsx: 文件汇总 (a row per input file), 问题清单 (a row per finding), 统计 (by code, by cluster),
+字数与条目 (what each length and item-count rule counted, from the reports).
 
 The columns of the first two sheets are the ones service.render gives a single check's workbook,
 with the batch's own in front (path, status) and behind (other paths, duplicate of, report); cells
@@ -14,12 +15,20 @@ from typing import TYPE_CHECKING, Any
 
 import xlsxwriter
 
-from checkers.codes import CODES
-from service.render import FINDING_COLUMNS, REPORT_COLUMNS, finding_row, report_row, safe_cell
+from checkers import CODES
+from service.render import (
+    FINDING_COLUMNS,
+    MEASURE_COLUMNS,
+    REPORT_COLUMNS,
+    finding_row,
+    measure_row,
+    report_row,
+    safe_cell,
+)
 from service.render_text import SEVERITY
 
 if TYPE_CHECKING:
-    from service.audit.batch import Row
+    from service.audit.rows import Row
 
 SUMMARY_COLUMNS: list[tuple[str, int]] = [
     ("序号", 6), ("路径", 48), ("状态", 10), *REPORT_COLUMNS[1:],
@@ -31,7 +40,7 @@ _TOP = REPORT_COLUMNS[-1][0]  # 主要问题
 
 
 def summary_rows(rows: list[Row]) -> list[list[Any]]:
-    from service.audit.batch import STATUS_ZH
+    from service.audit.rows import STATUS_ZH
 
     out = []
     for k, r in enumerate(rows, start=1):
@@ -65,6 +74,9 @@ def write_workbook(path: Path, rows: list[Row]) -> None:
                 for f in r.report.findings]
     _sheet(wb.add_worksheet("问题清单"), FINDING_COLUMNS, findings, head, cell, wrap, {4})
     _counts(wb.add_worksheet("统计"), rows, head, cell)
+    measures = [measure_row(r.report, m) for r in rows if r.report and r.status != "duplicate"
+                for m in r.report.measures]
+    _sheet(wb.add_worksheet("字数与条目"), MEASURE_COLUMNS, measures, head, cell, wrap, {11})
     wb.set_properties({"title": "产业集群材料批量审核汇总", "author": "clustercheck"})
     wb.close()
 

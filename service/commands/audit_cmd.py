@@ -38,7 +38,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from checkers import PackError, RosterError, load_pack, load_roster
-    from extractor.base import Limits
+    from extractor import Limits
     from service.audit.batch import EngineError, Options, audit
     from service.audit.progress import make_progress
 

@@ -29,7 +29,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checkers.namematch import PLAUSIBLE, match
+    from checkers import PLAUSIBLE
+    from checkers import match_name as match
     from service.commands.rosters_cmd import load_rosters, table
 
     if not args.name.strip():

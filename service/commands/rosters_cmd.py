@@ -11,7 +11,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from checkers.roster import Roster
+    from checkers import Roster
 
 FIELDS = ("name", "unit", "account", "level", "region", "type", "note")
 LABELS = {"name": "名称", "unit": "依托（建设）单位", "account": "账号", "level": "级别", "region": "地区",
@@ -30,7 +30,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 def load_rosters(ref: str | None) -> list[Roster] | None:
     """The roster named (an id or a user's file), or every built-in one when none is named; None,
     with the reason printed, when it does not load (the caller exits 2)."""
-    from checkers.roster import RosterError, load_roster, roster_ids
+    from checkers import RosterError, load_roster, roster_ids
 
     try:
         return [load_roster(ref)] if ref else [load_roster(i) for i in roster_ids()]

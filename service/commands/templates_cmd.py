@@ -20,7 +20,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checkers.pack import PackError, all_packs, load_pack
+    from checkers import PackError, all_packs, load_pack
 
     if args.kinds:
         print(_kinds())
@@ -69,7 +69,7 @@ def _kinds() -> str:
     the nested tables they use (SectionSpec, TableRef, FieldRow …) follow once each."""
     import typing
 
-    from checkers.kinds import Rule
+    from checkers import Rule
 
     lines = ["每条规则都有：id（规则编号）、kind（检查类型）、clause（所依据的通知条款原文）、severity（可选，覆盖默认级别）", ""]
     nested: list[type] = []
@@ -92,7 +92,10 @@ def _fields(model: Any, nested: list[type], skip: set[str] = frozenset()) -> lis
         for t in _types(f.annotation):
             if isinstance(t, type) and issubclass(t, BaseModel) and t not in nested and t is not model:
                 nested.append(t)
-        out.append(f"    {name} = {_shown(f)}")
+        shown = _shown(f)
+        if name == "scope" and getattr(model, "scopes", None):  # the kind takes only some of the scopes
+            shown = re.sub(r"Literal\[[^\]]*\]", f"Literal{list(model.scopes)}", shown)
+        out.append(f"    {name} = {shown}")
     return out
 
 
@@ -110,7 +113,7 @@ def _first_line(doc: str | None) -> str:
 def _shown(field: Any) -> str:
     kind = str(field.annotation)
     kind = re.sub(r"<class '([\w.]+)'>", r"\1", kind)
-    kind = re.sub(r"\b(?:typing|checkers\.kinds(?:\.\w+)?)\.", "", kind)
+    kind = re.sub(r"\b(?:typing|checkers(?:\.\w+)*)\.", "", kind)
     if field.is_required():
         return f"<{kind}>（必填）"
     default = field.get_default(call_default_factory=True)

@@ -62,7 +62,7 @@ class StoredFile(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(BigInteger)
     path: Mapped[str] = mapped_column(String(200))  # relative to the data folder
-    kind: Mapped[str] = mapped_column(String(10), default="upload")  # upload | report
+    kind: Mapped[str] = mapped_column(String(10), default="upload")  # upload | report | paragraphs (a batch check's fingerprint)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -83,6 +83,8 @@ class Check(Base):
     callback_url: Mapped[str | None] = mapped_column(String(2000), nullable=True)
     callback_status: Mapped[str | None] = mapped_column(String(200), nullable=True)
     report_sha256: Mapped[str | None] = mapped_column(ForeignKey("files.sha256"), nullable=True)
+    # batch checks: what the cross-submission checks compare of the document (checkers.fingerprint), as JSON
+    fingerprint_sha256: Mapped[str | None] = mapped_column(ForeignKey("files.sha256"), nullable=True)
     verdict: Mapped[str | None] = mapped_column(String(10), nullable=True)
     counts: Mapped[dict | None] = mapped_column(JSON, nullable=True)  # {"error": n, "warning": n, "info": n}
     detected_template: Mapped[str | None] = mapped_column(String(100), nullable=True)

@@ -66,10 +66,3 @@ def queued_jobs(s: Session) -> list[tuple[str, int]]:
                      .order_by(Check.priority, Check.created_at))
     return [(check_id, priority) for check_id, priority in rows]
 
-
-def make_engine(rt: Runtime) -> JobEngine:
-    if rt.settings.job_engine == "celery":
-        from service.jobs.celery_engine import CeleryEngine
-        return CeleryEngine(rt)
-    from service.jobs.local import LocalEngine
-    return LocalEngine(rt)

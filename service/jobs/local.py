@@ -27,7 +27,7 @@ from multiprocessing.connection import Connection
 
 from sqlalchemy import update
 
-from extractor.sandbox import kill_tree
+from extractor import kill_tree
 from service.db.models import QUEUED, RUNNING, Check
 from service.jobs import local_worker
 from service.jobs.base import ASYNC, JobEngine, queued_jobs

@@ -19,7 +19,7 @@ from sqlalchemy import func, select, update
 from service.db.models import DONE, FAILED, FINISHED, RUNNING, Batch, Check, utcnow
 from service.jobs import callback
 from service.runtime import Runtime, for_process
-from service.storage import record
+from service.storage import Blob, record
 
 if TYPE_CHECKING:
     from checkers.findings import Report
@@ -74,21 +74,26 @@ def run_check(check_id: str, rt: Runtime | None = None) -> str | None:
         check.status, check.started_at, check.attempts = RUNNING, utcnow(), check.attempts + 1
         path, filename = rt.store.path(check.sha256), check.filename
         template, roster = check.template or "auto", check.roster or "auto"
+        in_batch = check.batch_id is not None
     started = time.monotonic()
+    prints: list[Blob] = []  # a batch check keeps its fingerprint for the cross-submission checks
     try:
+        from checkers import fingerprint
+        from service.batch_checks import store_fingerprint
         from service.pipeline import check_source
 
-        report = check_source(path, filename, template, roster, rt.settings.limits, isolated=True)
+        keep = (lambda doc: prints.append(store_fingerprint(rt.store, fingerprint(doc)))) if in_batch else None
+        report = check_source(path, filename, template, roster, rt.settings.limits, isolated=True, on_document=keep)
     except ValueError as e:  # pipeline.UsageError, PackError, RosterError: a reference gone stale
         return fail(rt, check_id, None, f"模板或名单无法加载：{e}", time.monotonic() - started)
     except Exception as e:
         log.exception("check %s crashed", check_id)
         return fail(rt, check_id, None, f"内部错误：{type(e).__name__}: {str(e)[:300]}", time.monotonic() - started)
-    return finish(rt, check_id, report, DONE, time.monotonic() - started)
+    return finish(rt, check_id, report, DONE, time.monotonic() - started, fingerprint=(prints or [None])[0])
 
 
 def finish(rt: Runtime, check_id: str, report: Report, status: str, duration: float | None,
-           error_code: str | None = None, error: str | None = None) -> str | None:
+           error_code: str | None = None, error: str | None = None, fingerprint: Blob | None = None) -> str | None:
     """Store the report and the outcome, then settle the batch and the callback.
 
     Only an open check is finished: when a worker's own result and its kill race, the first wins.
@@ -98,9 +103,11 @@ def finish(rt: Runtime, check_id: str, report: Report, status: str, duration: fl
     values = dict(status=status, report_sha256=blob.sha256, verdict=report.verdict,
                   counts=report.counts.model_dump(), detected_template=report.template,
                   cluster_name=cluster, error_code=error_code, error=error, finished_at=utcnow(),
-                  duration_seconds=duration)
+                  duration_seconds=duration, fingerprint_sha256=fingerprint.sha256 if fingerprint else None)
     with rt.sessions.begin() as s:
         record(s, blob, "report")
+        if fingerprint:
+            record(s, fingerprint, "paragraphs")
         stmt = update(Check).where(Check.id == check_id, Check.status.not_in(FINISHED)).values(**values)
         if s.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
             return None
@@ -147,6 +154,10 @@ def settle_batch(rt: Runtime, batch_id: str) -> None:
             return
         won = s.execute(update(Batch).where(Batch.id == batch_id, Batch.finished_at.is_(None))
                         .values(finished_at=utcnow())).rowcount == 1  # type: ignore[attr-defined]
+        if won:  # in the closing transaction: a finished batch is never seen without its B-findings
+            from service.batch_checks import add_cross_findings
+
+            add_cross_findings(s, rt.store, batch_id)
         batch = s.get(Batch, batch_id)
         url = batch.callback_url if batch else None
     if won and url:

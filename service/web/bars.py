@@ -1,11 +1,9 @@
 """字数 against the template's limits, as bars a reviewer can read at a glance.
 
-The report carries each outline entry's 字数 and the findings; the limits themselves live in the
-pack's `length` rules. The verdict of a bar always comes from the findings (the checker is the one
-judge); the pack only supplies what to draw the words against. Where a rule fired, its finding's
-`actual` is the 字数 drawn. Where it did not, a whole-document rule with excluded parts is measured
-as the report's total less those parts (their body 字数 plus their heading, rebuilt from number and
-title), which is what the checker counted; a form-cell rule that passed is shown without a number.
+Drawn from the report alone: each outline entry's 字数, and the `measures` the checker reports for
+its length rules (what it counted, the limit in the notice's words, the accepted range, the status).
+Nothing is re-derived here — the checker is the one judge and the one counter; the findings only
+add the codes and the tone (bad for an error, warn for a warning) of the entries they point at.
 """
 
 from __future__ import annotations
@@ -13,25 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from checkers.findings import Finding, OutlineEntry, Report
-from checkers.kinds.length import Length
-from checkers.kinds.refs import SectionSpec
-from checkers.matching import NUMBER_BONUS, NUMBER_BONUS_FLOOR, same_number, title_score
-from checkers.pack import PackError, load_pack
-from extractor.counting import word_count
-from extractor.normalize import normalize
+from checkers import Finding, Measure, OutlineEntry, Report
+from extractor import normalize
 
 Status = Literal["ok", "short", "long", "none", "unmeasured"]
 Tone = Literal["ok", "warn", "bad"]
-LENGTH_CODES = ("L001", "L002", "L003")
-MATCH_SCORE = 80.0
 HEADROOM = 1.15  # the track runs a little past the larger of the words and the limit
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
-    words: int | None  # None: the rule's text was not measured on its own (a form cell that passed)
+    words: int | None  # None: not measured (the form cell was not found)
     scope: Literal["section", "document", "cell"] = "section"
     level: int = 1
     rule: str | None = None
@@ -83,47 +74,6 @@ def entry_label(e: OutlineEntry) -> str:
     return f"{e.number}{sep}{e.title}"
 
 
-def length_rules(report: Report) -> list[Length]:
-    if not report.template:
-        return []
-    try:
-        pack = load_pack(report.template)
-    except PackError:
-        return []
-    return [r for r in pack.rules if isinstance(r, Length)]
-
-
-def requirement(rule: Length) -> tuple[str, int | None, int | None]:
-    """(the notice's wording, lowest and highest 字数 accepted)."""
-    if rule.about is not None:
-        lo, hi = round(rule.about * (1 - rule.tolerance)), round(rule.about * (1 + rule.tolerance))
-        return f"{rule.about}字左右（{lo}–{hi}）", lo, hi
-    parts = []
-    if rule.min is not None:
-        parts.append(f"不少于{rule.min}字")
-    if rule.max is not None:
-        parts.append(f"{rule.max}字以内")
-    return "，".join(parts), rule.min, rule.max
-
-
-def _entry_score(spec: SectionSpec, e: OutlineEntry) -> float:
-    score = max(title_score(e.title or e.number, name) for name in (spec.title, *spec.aliases))
-    if score >= NUMBER_BONUS_FLOOR and same_number(e.number, spec.number):
-        score += NUMBER_BONUS
-    return min(score, 100.0)
-
-
-def find_entry(spec: SectionSpec, outline: list[OutlineEntry], fired: Finding | None = None) -> int | None:
-    """The outline entry a rule's section is: the one its finding points at, else the best title."""
-    if fired is not None and fired.location.section:
-        hit = section_index(fired.location.section, outline)
-        if hit is not None:
-            return hit
-    scored = [(_entry_score(spec, e), -i) for i, e in enumerate(outline)]
-    best = max(scored, default=(0.0, 0))
-    return -best[1] if best[0] >= MATCH_SCORE else None
-
-
 def section_index(label: str, outline: list[OutlineEntry]) -> int | None:
     """Which outline entry a finding's location.section names (its heading text, or a path ending in it)."""
     last = normalize(label.split(" > ")[-1])
@@ -136,46 +86,14 @@ def section_index(label: str, outline: list[OutlineEntry]) -> int | None:
     return None
 
 
-def _status(fired: Finding | None) -> Status:
-    if fired is None:
-        return "ok"
-    if fired.code == "L001":
-        return "short"
-    if fired.code == "L002":
-        return "long"
-    try:
-        return "long" if float(fired.actual) > float(fired.expected) else "short"
-    except (TypeError, ValueError):
-        return "long"
-
-
 def tone(findings: list[Finding]) -> Tone:
     severities = {f.severity for f in findings}
     return "bad" if "error" in severities else ("warn" if "warning" in severities else "ok")
 
 
-def _document_words(rule: Length, report: Report) -> int:
-    """What the checker counted for the whole document: total less the excluded sections."""
-    skip = 0
-    for spec in rule.exclude:
-        i = find_entry(spec, report.outline)
-        if i is not None:
-            e = report.outline[i]
-            skip += e.words + word_count(entry_label(e))  # the heading as typed: 六、相关佐证材料
-    return max(0, report.stats.words - skip)
-
-
-def _actual(fired: Finding | None) -> int | None:
-    try:
-        return int(fired.actual) if fired is not None else None
-    except (TypeError, ValueError):
-        return None
-
-
 def checklist(report: Report) -> Checklist:
     """Every outline entry with its 字数 (and its limit where the template sets one)."""
     outline = report.outline
-    fired = {f.rule: f for f in report.findings if f.code in LENGTH_CODES and f.rule}
     by_entry: dict[int, list[Finding]] = {}
     for f in report.findings:
         if f.code[:1] in "OL" and f.location.section:
@@ -185,32 +103,24 @@ def checklist(report: Report) -> Checklist:
     sections = [Bar(entry_label(e), e.words, level=e.level, codes=tuple(f.code for f in by_entry.get(i, ())),
                     tone=tone(by_entry.get(i, []))) for i, e in enumerate(outline)]
     others: list[Bar] = []
-    for rule in length_rules(report):
-        text, lo, hi = requirement(rule)
-        hit = fired.get(rule.id)
-        limit = dict(rule=rule.id, requirement=text, lo=lo, hi=hi, status=_status(hit))
-        if hit is not None:
-            limit["tone"] = tone([hit])
-        if rule.scope == "section" and rule.section is not None:
-            i = find_entry(rule.section, outline, hit)
-            if i is not None:
-                if hit is not None:
-                    limit["tone"] = tone([hit, *by_entry.get(i, [])])
-                sections[i] = replace(sections[i], **limit)  # type: ignore[arg-type]
-                continue
-            if hit is None:
-                continue  # the section is missing: the outline rule says so
-            others.append(Bar(rule.target or rule.section.title, _actual(hit), scope="section", **limit))
-        elif rule.scope == "document":
-            words = _actual(hit) if hit is not None else _document_words(rule, report)
-            others.append(Bar(rule.target or "全文", words, scope="document", level=0, **limit))
-        else:
-            status = limit.pop("status")
-            status = status if hit is not None else "unmeasured"
-            others.append(Bar(rule.target or rule.cell_label or "", _actual(hit), scope="cell", level=0,
-                              status=status, **limit))  # type: ignore[arg-type]
+    for m in report.measures:
+        if m.kind != "length":
+            continue
+        fired = [f for f in report.findings if f.rule == m.rule and f.code[:1] == "L"]
+        limit = _limit(m, fired)
+        if m.scope == "section":
+            if m.outline is not None and m.outline < len(sections):
+                limit["tone"] = tone([*fired, *by_entry.get(m.outline, [])])
+                sections[m.outline] = replace(sections[m.outline], **limit)  # type: ignore[arg-type]
+            # not measured: the section is missing or empty, which the outline's findings say
+            continue
+        others.append(Bar(m.target, m.value, scope=m.scope, level=0, **limit))  # type: ignore[arg-type]
     missing = [f for f in report.findings if f.code == "O001"]
     return Checklist(_scaled(sections), missing, [_scaled([b])[0] for b in others])
+
+
+def _limit(m: Measure, fired: list[Finding]) -> dict[str, object]:
+    return dict(rule=m.rule, requirement=m.wording, lo=m.lo, hi=m.hi, status=m.status, tone=tone(fired))
 
 
 def _scaled(bars: list[Bar]) -> list[Bar]:

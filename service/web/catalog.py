@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checkers.pack import PackError, load_pack, pack_ids
-from checkers.roster import RosterError, load_roster, roster_ids
+from checkers import PackError, RosterError, load_pack, load_roster, pack_ids, roster_ids
 
 
 @dataclass(frozen=True)

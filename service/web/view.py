@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from checkers.codes import CODES
+from checkers import CODES
 from checkers.findings import ClusterResult, Report
 from service.render_text import MATCH, SEVERITY, VERDICT, group_by_section, where
 from service.web.bars import checklist

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checkers import check
-from checkers.findings import Finding
+from checkers.findings import Finding, Measure
 from extractor.counting import word_count
 from tests.checkers.make_doc import H, P, T, make, prose, toml_pack
 
@@ -90,3 +90,48 @@ def test_a_rule_naming_the_section_without_its_number_still_follows_the_outline(
     rule = OUTLINE + '[[rules]]\nid = "len"\nkind = "length"\nsection = { title = "集群企业发展情况" }\nmin = 2000\n'
     f = run(rule, H("二、集群产业发展情况"), exactly(10), H("三、附件"))
     assert [(x.code, x.target) for x in f] == [("O001", "集群企业发展情况")]
+
+
+# ---- the report carries what was measured ----------------------------------------------------------
+def measures(rules: str, *items: object) -> list[Measure]:
+    return check(make(*items), toml_pack(rules)).measures
+
+
+def test_a_section_rule_reports_what_it_counted_whether_or_not_it_fired() -> None:
+    rule = OUTLINE + '[[rules]]\nid = "len-1"\nkind = "length"\nclause = "（不少于2000字）"\nsection = { number = "一", title = "集群企业发展情况" }\nmin = 2000\n'
+    for words, status in ((1999, "short"), (2000, "ok")):
+        (m,) = measures(rule, H("一、集群企业发展情况"), exactly(words), H("二、集群产业发展情况"), exactly(5), H("三、附件"))
+        assert (m.rule, m.kind, m.scope, m.value, m.min, m.lo, m.hi, m.status) == (
+            "len-1", "length", "section", words, 2000, 2000, None, status)
+        assert (m.section, m.outline, m.wording, m.clause) == ("一、集群企业发展情况", 0, "不少于2000字", "（不少于2000字）")
+
+
+def test_about_measure_carries_its_tolerance_bounds() -> None:
+    rule = '[[rules]]\nid = "len"\nkind = "length"\nscope = "document"\nabout = 3500\ntolerance = 0.2\n'
+    (m,) = measures(rule, exactly(4201))
+    assert (m.target, m.value, m.about, m.tolerance, m.lo, m.hi, m.status) == ("全文", 4201, 3500, 0.2, 2800, 4200, "long")
+    assert m.wording == "3500字左右（2800–4200）" and m.outline is None
+
+
+def test_a_passing_cell_is_measured_and_a_missing_one_is_not() -> None:
+    rule = '[[rules]]\nid = "len"\nkind = "length"\nscope = "cell"\ncell_label = "2.8集群发展总体情况自评报告"\nmax = 2500\n'
+    table = T([["2.8集群发展总体情况自评报告", ""], ["集" * 2000, ""]], merges=[(0, 0, 1, 2), (1, 0, 1, 2)])
+    (m,) = measures(rule, table)
+    assert (m.scope, m.value, m.hi, m.status, m.wording) == ("cell", 2000, 2500, "ok", "2500字以内")
+    (gone,) = measures(rule, P("别的内容"))
+    assert (gone.value, gone.status) == (None, "unmeasured")
+
+
+def test_a_missing_section_is_unmeasured() -> None:
+    rule = OUTLINE + '[[rules]]\nid = "len"\nkind = "length"\nsection = { number = "一", title = "集群企业发展情况" }\nmin = 2000\n'
+    (m,) = measures(rule, H("二、集群产业发展情况"), exactly(10), H("三、附件"))
+    assert (m.value, m.section, m.outline, m.status) == (None, None, None, "unmeasured")
+
+
+def test_the_outline_assignment_does_not_depend_on_the_order_of_the_rules() -> None:
+    """The length rule comes before the outline in the pack: it still measures the heading the outline
+    assigned (the Context matches every declared outline, whichever rule asks first)."""
+    first = '[[rules]]\nid = "len"\nkind = "length"\nsection = { number = "一", title = "集群企业发展情况" }\nmin = 2000\n'
+    items = (H("二、集群产业发展情况"), exactly(10), H("三、附件"))
+    assert [(f.code, f.target) for f in run(first + OUTLINE, *items)] == [("O001", "集群企业发展情况")]
+    assert [m.status for m in measures(first + OUTLINE, *items)] == ["unmeasured"]

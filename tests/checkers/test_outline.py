@@ -163,6 +163,9 @@ def test_case_count(pack: RulePack, cases: list[str] | None, expected: list[tupl
     if expected:
         assert (f[0].expected, f[0].actual) == ("1–2", 3)
         assert f[0].message == "“典型案例”有 3 个案例，要求 1–2 个"
+    (m,) = [m for m in check(make(*sections(cases=cases)), pack).measures if m.kind == "item_count"]
+    assert (m.value, m.unit, m.lo, m.hi, m.wording) == (len(cases or [None]), "个", 1, 2, "1–2个案例")
+    assert m.status == ("long" if expected else "ok") and m.section == "七、典型案例"
 
 
 def test_cases_as_marked_paragraphs_are_counted(pack: RulePack) -> None:

@@ -91,3 +91,48 @@ def test_pack_from_a_reviewers_file(tmp_path: Path) -> None:
     assert load_pack(path).id == "hubei-2025-summary"
     with pytest.raises(PackError, match="未知的模板：no-such-pack"):
         load_pack("no-such-pack")
+
+
+# ---- the pack is validated whole: rules that would load and never fire are errors with their path ----
+def _handbook_text() -> str:
+    return (PACK_DIR / "hubei-growth-2020-handbook.toml").read_text(encoding="utf-8")
+
+
+def test_length_rule_on_a_section_without_the_section_is_rejected_with_its_path() -> None:
+    text = _own_text().replace('section = { number = "二", title = "集群企业发展情况" }\nmin = 2000',
+                               "min = 2000", 1)
+    msg = _error(text)
+    assert 'rules[2](id=len-2).section: scope = "section" 时必须给出 section' in msg
+
+
+def test_length_rule_on_a_cell_without_its_label_is_rejected() -> None:
+    msg = _error(_own_text().replace('section = { number = "二", title = "集群企业发展情况" }\nmin = 2000',
+                                     'scope = "cell"\nmin = 2000', 1))
+    assert 'rules[2](id=len-2).cell_label: scope = "cell" 时必须给出 cell_label' in msg
+
+
+def test_length_rule_without_any_limit_is_rejected() -> None:
+    msg = _error(_own_text().replace("min = 2000\n", "", 1))
+    assert "rules[2](id=len-2): Value error, length 规则需要 min、max 或 about 之一" in msg
+
+
+def test_total_of_naming_no_rule_is_rejected_with_its_path() -> None:
+    msg = _error(_handbook_text().replace('total_of = "score-table3"', 'total_of = "score-table33"', 1))
+    assert "rules[20](id=score-summary-table11).items[0].total_of: 规则包中没有 id 为 “score-table33” 的规则" in msg
+
+
+def test_total_of_naming_a_rule_of_another_kind_is_rejected() -> None:
+    msg = _error(_handbook_text().replace('total_of = "score-table3"', 'total_of = "cluster-name"', 1))
+    assert "items[0].total_of: “cluster-name” 是 identity 规则，应为 score_table 规则" in msg
+
+
+def test_total_of_is_resolved_when_the_pack_loads() -> None:
+    pack = load_pack("hubei-growth-2020-handbook")
+    summary = next(r for r in pack.rules if r.id == "score-summary-table11")
+    resolved = summary._totals  # type: ignore[attr-defined]
+    assert resolved["组织机构与规划引导"] is next(r for r in pack.rules if r.id == "score-table3")
+
+
+def test_attachments_rule_refuses_the_document_scope() -> None:
+    text = _own_text() + ('\n[[rules]]\nid = "att"\nkind = "attachments"\nclause = "x"\nscope = "document"\n')
+    assert "rules[" in (msg := _error(text)) and "(id=att).scope: 只能是 section、cell" in msg

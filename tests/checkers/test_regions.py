@@ -3,7 +3,7 @@ paragraphs after a label line."""
 
 from __future__ import annotations
 
-from checkers import check, load_pack
+from checkers import check
 from checkers.context import Context
 from checkers.regions import Region
 from extractor.model import Document
@@ -15,7 +15,7 @@ ANSWER = "市政府出台《关于加快纺织服装产业集群发展的若干�
 
 
 def regions(doc: Document, label: str) -> list[Region]:
-    return Context(doc=doc, pack=load_pack("hubei-growth-2020-handbook")).regions(label)
+    return Context(doc=doc).regions(label)
 
 
 def test_long_question_cell_is_answered_in_the_box_below() -> None:

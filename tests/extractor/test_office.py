@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from extractor import Document, ExtractError, Limits, extract, extract_isolated
+from extractor.containers import ole_streams
 from extractor.libreoffice import ipc_socket, libreoffice_convert, scratch_root, sweep
 from extractor.sandbox import descendants, kill_tree
-from extractor.sniff import ole_streams, sniff
+from extractor.sniff import sniff
 
 ROOT = Path(__file__).resolve().parents[2]
 

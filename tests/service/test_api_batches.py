@@ -59,6 +59,31 @@ def test_a_batch_accounts_for_every_file(service: Service) -> None:
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
 
 
+def test_a_batch_runs_the_cross_submission_checks(service: Service) -> None:
+    """Two copies of one cluster's summary (B001 on both) and a third cluster's file that copies the
+    first one's prose (B002), as the audit command would report them."""
+    h = service.keys.h("portal")
+    shiyan = summary_docx(seed=11)
+    members = {"湖北/十堰.docx": shiyan, "湖北/十堰（再次提交）.docx": shiyan,
+               "湖北/孝感.docx": summary_docx(seed=11, name="孝感汽车零部件创新型产业集群"),
+               "湖北/襄阳.docx": summary_docx(seed=40, name="襄阳新能源汽车创新型产业集群")}
+    r = post_zip(service.client, make_zip(members), h, template="hubei-2023-summary")
+    assert r.status_code == 202, r.text
+    done = wait_batch(service.client, r.json()["id"], h)
+    reports = {rep["file"]: rep for rep in
+               service.client.get(f"/api/v1/batches/{done['id']}/reports.json", headers=h).json()}
+    codes = {name: sorted({f["code"] for f in rep["findings"] if f["code"][0] == "B"}) for name, rep in reports.items()}
+    assert codes == {"十堰.docx": ["B001", "B002"], "十堰（再次提交）.docx": ["B001", "B002"],
+                     "孝感.docx": ["B002"], "襄阳.docx": []}
+    twice = next(f for f in reports["十堰.docx"]["findings"] if f["code"] == "B001")
+    assert "湖北/十堰（再次提交）.docx" in twice["message"] and twice["rule"] == "batch.same-cluster"
+    assert reports["十堰.docx"]["verdict"] != "pass" and reports["十堰.docx"]["counts"]["warning"] >= 2
+    items = {i["name"]: i for i in done["items"]}  # the check's own row follows its amended report
+    one = service.client.get(f"/api/v1/checks/{items['湖北/十堰.docx']['check_id']}", headers=h).json()
+    assert one["verdict"] == reports["十堰.docx"]["verdict"]
+    assert any(f["code"] == "B001" for f in one["report"]["findings"])
+
+
 def test_portals_see_only_their_batches(service: Service) -> None:
     r = post_zip(service.client, make_zip({"a.docx": summary_docx(seed=7)}), service.keys.h("portal"))
     batch_id = r.json()["id"]

@@ -24,11 +24,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from checkers.findings import ClusterResult, Report, RosterEntryOut
 from extractor.base import Limits
 from samples.archive import GbkZipInfo, make_archive
-from samples.builder import prose_text
-from service.audit.crosscheck import Entry, copied_paragraphs, same_cluster_twice
 from service.audit.inputs import walk
 from service.cli import main
 from service.storage import BlobStore
@@ -156,8 +153,9 @@ def test_cross_checks_find_the_planted_cases(audited: Audit) -> None:
 @pytest.mark.slow
 def test_workbook_sheets_headers_frozen_filtered_escaped(audited: Audit) -> None:
     wb = openpyxl.load_workbook(audited.out / "summary.xlsx")
-    assert wb.sheetnames == ["文件汇总", "问题清单", "统计"]
-    files, findings, counts = wb["文件汇总"], wb["问题清单"], wb["统计"]
+    assert wb.sheetnames == ["文件汇总", "问题清单", "统计", "字数与条目"]
+    files, findings, counts, measured = wb["文件汇总"], wb["问题清单"], wb["统计"], wb["字数与条目"]
+    assert measured.max_row > 1 and {row[9].value for row in measured.iter_rows(min_row=2)} <= {"符合", "不足", "超出", "未计"}
     assert [c.value for c in files[1][:3]] == ["序号", "路径", "状态"]
     assert files.max_row == len(audited.records) + 1
     for ws in (files, findings, counts):
@@ -312,41 +310,6 @@ def test_plain_progress_lines_when_not_a_terminal() -> None:
     lines = stream.getvalue().splitlines()
     assert lines[0].startswith("进度 1/3") and lines[-1].startswith("进度 3/3（100%）")
     assert lines[-1].endswith("失败 1") and "个/秒" in lines[-1]
-
-
-def _entry(index: int, cluster: str, paragraphs: list[str], template: str = "hubei-2024-summary") -> Entry:
-    report = Report(file=f"f{index}.docx", sha256=str(index), template=template, roster="hubei-2024",
-                    cluster=ClusterResult(found=cluster, status="exact", matched=RosterEntryOut(name=cluster)))
-    return Entry(index, f"材料/f{index}.docx", report,
-                 [{"text": t, "where": {"section": "一、总体情况", "paragraph": k + 1}} for k, t in enumerate(paragraphs)])
-
-
-def test_copied_paragraphs_are_found_across_clusters_only() -> None:
-    own = [prose_text(120, seed=s)[0] for s in range(1, 7)]
-    copied = own[0][:30] + "进一步" + own[0][30:]  # copied with a small edit
-    entries = [_entry(0, "甲产业集群", [own[0], own[1]]), _entry(1, "乙产业集群", [own[2], copied]),
-               _entry(2, "甲产业集群", [own[0], own[3]]),  # the same cluster may reuse its own text
-               _entry(3, "丙产业集群", [own[4], own[5]])]
-    found = copied_paragraphs(entries)
-    pairs = {(k, f.actual.split(" ")[0]) for k, f in found}
-    assert pairs == {(0, "材料/f1.docx"), (1, "材料/f0.docx"), (1, "材料/f2.docx"), (2, "材料/f1.docx")}
-    f = next(f for k, f in found if k == 1)
-    assert f.code == "B002" and f.location.paragraph == 2 and "第1段" in f.message and "相似度" in f.message
-
-
-def test_text_shared_by_many_clusters_is_the_templates_not_copying() -> None:
-    common = prose_text(120, seed=50)[0]
-    entries = [_entry(k, f"第{k}产业集群", [common, prose_text(120, seed=60 + k)[0]]) for k in range(5)]
-    assert copied_paragraphs(entries) == []
-    assert copied_paragraphs(entries[:2])  # two clusters alike: that is copying
-
-
-def test_same_cluster_twice_only_for_the_same_template() -> None:
-    entries = [_entry(0, "甲产业集群", []), _entry(1, "甲产业集群", []),
-               _entry(2, "甲产业集群", [], template="hubei-2024-stats"), _entry(3, "乙产业集群", [])]
-    found = same_cluster_twice(entries)
-    assert sorted(k for k, _ in found) == [0, 1]
-    assert "材料/f1.docx" in found[0][1].message and found[0][1].code == "B001"
 
 
 def _gbk_zip(members: dict[str, bytes]) -> bytes:

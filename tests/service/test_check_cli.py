@@ -74,7 +74,7 @@ def test_unreadable_file_is_a_report_not_a_traceback(capsys: pytest.CaptureFixtu
     code, out, _ = run(capsys, "check", str(bad), str(tmp_path / "missing.docx"), "--format", "json")
     reports = [json.loads(x) for x in out.splitlines()]
     assert code == 1 and [r["verdict"] for r in reports] == ["fail", "fail"]
-    assert reports[0]["findings"][0]["code"] in ("F001", "F003")  # damaged, or no longer recognisable
+    assert reports[0]["findings"][0]["code"] in ("F001", "M001")  # damaged, or no longer recognisable
     assert reports[1]["findings"][0]["code"] == "F001" and "无法读取文件" in reports[1]["findings"][0]["message"]
 
 

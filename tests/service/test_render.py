@@ -10,10 +10,9 @@ import openpyxl
 import pytest
 
 from checkers.findings import ClusterResult, Finding, FindingLocation, Report
-from checkers.pack import load_pack
 from service.pipeline import check_source
 from service.render import render_html, render_xlsx, safe_cell
-from service.web.bars import _document_words, checklist, length_bars
+from service.web.bars import checklist, length_bars
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "files"
 NAMES = ["hubei-2023-summary_short-section.docx", "hunan-2023-final_growth-wrong.docx",
@@ -86,23 +85,24 @@ def test_section_bar_carries_limit_and_status(reports: dict[str, Report]) -> Non
     assert plain.status == "none" and not plain.has_limit and plain.words == 738
 
 
-def test_document_bar_counts_what_the_checker_counted(reports: dict[str, Report]) -> None:
-    """The whole-text 字数 drawn for a passing file is computed; it must equal the checker's own count."""
+def test_document_bar_draws_what_the_checker_counted(reports: dict[str, Report]) -> None:
+    """The bar is the report's measure: the same 字数 the finding names, never a recount."""
     r = reports["hubei-2024-summary_too-long"]
     fired = next(f for f in r.findings if f.code == "L003")
-    rule = next(x for x in load_pack("hubei-2024-summary").rules if x.id == fired.rule)
-    assert _document_words(rule, r) == fired.actual  # type: ignore[arg-type]
+    measured = next(m for m in r.measures if m.rule == fired.rule)
+    assert measured.value == fired.actual and measured.status == "long"
     bar = next(b for b in length_bars(r) if b.scope == "document")
     assert (bar.words, bar.lo, bar.hi, bar.status, bar.tone) == (fired.actual, 2800, 4200, "long", "warn")
     ok = next(b for b in length_bars(reports["hubei-2024-summary_ok"]) if b.scope == "document")
     assert ok.status == "ok" and ok.words is not None and 2800 <= ok.words <= 4200
 
 
-def test_cell_limit_uses_the_findings_count(reports: dict[str, Report]) -> None:
+def test_cell_limits_show_what_was_counted_passing_or_not(reports: dict[str, Report]) -> None:
     cells = [b for b in length_bars(reports["hunan-2023-final_long-self-report"]) if b.scope == "cell"]
     over = next(b for b in cells if b.label.startswith("2.8"))
     assert over.status == "long" and over.words is not None and over.words > 2500 and over.hi == 2500
-    assert any(b.status == "unmeasured" and b.words is None for b in cells)
+    passed = next(b for b in cells if b.label.startswith("3.2"))
+    assert passed.status == "ok" and passed.words is not None and 0 < passed.words <= passed.hi  # type: ignore[operator]
 
 
 def test_report_without_template_has_no_limits() -> None:
@@ -112,7 +112,7 @@ def test_report_without_template_has_no_limits() -> None:
 def test_xlsx_sheets_headers_freeze_filter_and_widths(reports: dict[str, Report]) -> None:
     data = render_xlsx(list(reports.values()))
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["报告", "问题清单"]
+    assert wb.sheetnames == ["报告", "问题清单", "字数与条目"]
     summary, issues = wb["报告"], wb["问题清单"]
     assert [c.value for c in summary[1]][:7] == ["文件", "集群名称（材料所写）", "名单正式名称", "名单匹配", "账号",
                                                  "模板", "结论"]
@@ -128,6 +128,13 @@ def test_xlsx_sheets_headers_freeze_filter_and_widths(reports: dict[str, Report]
     assert isinstance(row[8], int) and row[8] == 1 and "T005" in row[11]
     t005 = next(r for r in issues.iter_rows(min_row=2, values_only=True) if r[1] == "T005")
     assert t005[7] == "2.4集群创新情况" and (t005[8], t005[9]) == (3, 4) and t005[10] == 20.42
+    measured = wb["字数与条目"]
+    assert [c.value for c in measured[1]] == ["文件", "对象", "范围", "章节", "实际", "单位", "要求", "下限", "上限",
+                                              "结果", "规则", "依据"]
+    short = next(r for r in measured.iter_rows(min_row=2, values_only=True)
+                 if r[0] == "hubei-2023-summary_short-section.docx" and r[1] == "集群企业发展情况")
+    assert short[2:10] == ("章节", "二、集群企业发展情况", 1610, "字", "不少于2000字", 2000, None, "不足")
+    assert measured.max_row == 1 + sum(len(r.measures) for r in reports.values())
 
 
 def test_xlsx_escapes_formula_injection() -> None:

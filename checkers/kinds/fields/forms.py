@@ -1,4 +1,4 @@
-"""The `pairs` and `list` layouts of the `fields` kind (see kinds/fields.py)."""
+"""The `pairs` and `list` layouts of the `fields` kind (see kinds/fields/__init__.py)."""
 
 from __future__ import annotations
 
@@ -6,39 +6,36 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from checkers.findings import Finding
+from checkers.context import Context
+from checkers.kinds.fields.model import FieldRow, FieldTable, Problem
 from checkers.numbers import fmt, parse_number
 from checkers.tables import Grid, key_matches, label_key, right_or_below
+from checkers.violations import Violation
+from checkers.violations.tables import Blank, ColumnMissing, Negative, NotANumber, RowMissing, TooFewRows
 from extractor.normalize import normalize
 
 if TYPE_CHECKING:
-    from checkers.context import Context
-    from checkers.kinds.fields import FieldRow, Fields
     from extractor.model import Cell, Table
 
 _TOTALS = {"合计", "小计", "总计"}
 
 
 # ---- pairs ---------------------------------------------------------------------------------------
-def check_pairs(rule: Fields, ctx: Context, index: int, table: Table) -> Iterator[Finding]:
+def check_pairs(rule: FieldTable, ctx: Context, index: int, table: Table) -> Iterator[Problem]:
     grid = Grid(table)
     keys = {label_key(x) for spec in rule.rows for x in [spec.label, *spec.aliases]}
     for spec in rule.rows:
         occurrences = list(_occurrences(grid, spec, keys))
         if not occurrences and spec.required:
-            yield rule.finding("T002", spec.label, f"“{rule.table.label}”中没有“{spec.label}”栏",
-                               location=ctx.locate(index, table=rule.table.label), expected=spec.label)
+            yield Problem(RowMissing(spec.label, rule.table.label, spec.label, after="栏"),
+                          ctx.locate(index, table=rule.table.label), spec.label)
         for lab, value, r, c in occurrences:
             target = _path(grid, lab, spec.label)
             where = ctx.locate(index, table=rule.table.label, row=r + 1, column=c + 1)
-            problem = _problem(spec, value)
-            if problem is None:
+            problem = _problem(spec, value, f"“{target}”")
+            if problem is None or (isinstance(problem, Blank) and not spec.required):
                 continue
-            code, message = problem
-            if code == "T002" and not spec.required:
-                continue
-            yield rule.finding(code, spec.label, f"“{target}”{message}", location=where,
-                               expected=spec.wanted, actual=value.strip())
+            yield Problem(problem, where, spec.wanted, value.strip())
 
 
 def _occurrences(grid: Grid, spec: FieldRow, keys: set[str]) -> Iterator[tuple[Cell, str, int, int]]:
@@ -78,25 +75,25 @@ def _path(grid: Grid, lab: Cell, label: str) -> str:
     return "/".join([*(normalize(h).rstrip(":：") for h in heads), label])
 
 
-def _problem(spec: FieldRow, value: str) -> tuple[str, str] | None:
+def _problem(spec: FieldRow, value: str, place: str) -> Violation | None:
     text = value.strip()
     if spec.type == "number" and text.strip(" _＿　:："):
         p = parse_number(text, spec.unit)
         if p.status == "invalid":
-            return "T003", f"填写为“{text}”：{p.reason}"
+            return NotANumber(spec.label, place, text, p.reason)
         if p.number is not None and p.number < 0 and not spec.signed:
-            return "T003", f"为负数（{text}）"
-    return spec.text_problem(text)
+            return Negative(spec.label, place, text)
+    return spec.text_problem(text, place)
 
 
 # ---- list ----------------------------------------------------------------------------------------
-def check_list(rule: Fields, ctx: Context, index: int, table: Table) -> Iterator[Finding]:
+def check_list(rule: FieldTable, ctx: Context, index: int, table: Table) -> Iterator[Problem]:
     grid = Grid(table)
     label = rule.table.label
     header, cols = _header(grid, rule.columns)
     if header is None:
-        yield rule.finding("T001", label, f"“{label}”中没有“{'、'.join(rule.columns)}”表头",
-                           location=ctx.locate(index, table=label), expected=rule.columns)
+        yield Problem(ColumnMissing(label, label, "、".join(rule.columns), "表头"), ctx.locate(index, table=label),
+                      rule.columns)
         return
     records: list[int] = []
     for r in range(header + 1, table.n_rows):
@@ -106,26 +103,24 @@ def check_list(rule: Fields, ctx: Context, index: int, table: Table) -> Iterator
         if any(grid.text(r, c) for _, c in cols if table.rows[r][c].row == r):
             records.append(r)
     if len(records) < rule.min_rows:
-        yield rule.finding("T002", label, f"“{label}”应至少填写 {rule.min_rows} 行，实际填写 {len(records)} 行",
-                           location=ctx.locate(index, table=label), expected=rule.min_rows, actual=len(records))
+        yield Problem(TooFewRows(label, rule.min_rows, len(records)), ctx.locate(index, table=label),
+                      rule.min_rows, len(records))
     for n, r in enumerate(records, start=1):
         for name, c in cols:
             where = ctx.locate(index, table=label, row=r + 1, column=c + 1)
             text = grid.text(r, c)
             target = f"{label}第{n}行“{name}”"
             if not text:
-                yield rule.finding("T002", name, f"{target}未填写", location=where, expected=name, actual="")
+                yield Problem(Blank(name, target), where, name, "")
                 continue
             unit = rule.column_units.get(name)
             if unit is None:
                 continue
             p = parse_number(text, unit)
             if p.status == "invalid":
-                yield rule.finding("T003", name, f"{target}填写为“{text}”：{p.reason}", location=where,
-                                   expected=unit, actual=text)
+                yield Problem(NotANumber(name, target, text, p.reason), where, unit, text)
             elif p.number is not None and p.number < 0:
-                yield rule.finding("T003", name, f"{target}为负数（{fmt(p.number)}）", location=where,
-                                   expected="≥ 0", actual=text)
+                yield Problem(Negative(name, target, fmt(p.number)), where, "≥ 0", text)
 
 
 def _header(grid: Grid, columns: list[str]) -> tuple[int | None, list[tuple[str, int]]]:

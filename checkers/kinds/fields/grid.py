@@ -1,4 +1,4 @@
-"""The `grid` layout of the `fields` kind: indicator rows × value columns (see kinds/fields.py)."""
+"""The `grid` layout of the `fields` kind: indicator rows × value columns (see kinds/fields/__init__.py)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,29 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from checkers.evidence import evidenced, unevidenced
-from checkers.findings import Finding, FindingLocation
+from checkers.context import Context
+from checkers.evidence import evidenced
+from checkers.findings import FindingLocation
+from checkers.kinds.fields.model import FieldRow, FieldTable, Problem
 from checkers.numbers import convert, fmt, parse_number, parse_unit, shown, unit_in_label
 from checkers.tables import Grid, label_key
+from checkers.violations import Violation
+from checkers.violations.evidence import EvidenceMissing
+from checkers.violations.tables import (
+    Blank,
+    ColumnMissing,
+    Estimate,
+    GrowthInconsistent,
+    Negative,
+    NotANumber,
+    PartExceedsWhole,
+    RatioInconsistent,
+    RowMissing,
+    SumMismatch,
+    WrongUnit,
+)
 
 if TYPE_CHECKING:
-    from checkers.context import Context
-    from checkers.kinds.fields import FieldRow, Fields
     from extractor.model import Cell, Table
 
 UNIT_HEADERS = {"单位", "计量单位", "数据单位", "计算单位", "统计单位"}
@@ -24,7 +39,7 @@ UNIT_HEADERS = {"单位", "计量单位", "数据单位", "计算单位", "统�
 class GridRead:
     """What one pass over the table found: rows, columns and the values in the rows' own units."""
 
-    rule: Fields
+    rule: FieldTable
     ctx: Context
     index: int
     grid: Grid
@@ -32,13 +47,13 @@ class GridRead:
     cols: list[tuple[str | None, int]]
     values: dict[tuple[str, str | None], float] = field(default_factory=dict)
     cells: dict[tuple[str, str | None], tuple[int, int]] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)
 
     def where(self, r: int, c: int) -> FindingLocation:
         return self.ctx.locate(self.index, table=self.rule.table.label, row=r + 1, column=c + 1)
 
-    def add(self, code: str, target: str, message: str, r: int, c: int, **kw: object) -> None:
-        self.findings.append(self.rule.finding(code, target, message, location=self.where(r, c), **kw))  # type: ignore[arg-type]
+    def add(self, violation: Violation, r: int, c: int, *, expected: object = None, actual: object = None) -> None:
+        self.findings.append(Problem(violation, self.where(r, c), expected, actual))
 
     def col_name(self, name: str | None) -> str:
         """"（2022年）" after a row label; a header with brackets of its own reads "的“增幅（%）”"."""
@@ -47,14 +62,14 @@ class GridRead:
         return f"的“{name}”" if any(p in name for p in "（(") else f"（{name}）"
 
 
-def check_grid(rule: Fields, ctx: Context, index: int, table: Table) -> Iterator[Finding]:
+def check_grid(rule: FieldTable, ctx: Context, index: int, table: Table) -> Iterator[Problem]:
     label = rule.table.label
     grid = Grid(table)
     rows = grid.find_rows({r.label: r.aliases for r in rule.rows})
     for spec in rule.rows:
         if spec.label not in rows and spec.required:
-            yield rule.finding("T002", spec.label, f"“{label}”中没有“{spec.label}”一栏",
-                               location=ctx.locate(index, table=label), expected=spec.label, actual=None)
+            yield Problem(RowMissing(spec.label, label, spec.label, after="一栏"), ctx.locate(index, table=label),
+                          spec.label, None)
     if not rows:
         return
     first = min(r for r, _ in rows.values())
@@ -64,8 +79,7 @@ def check_grid(rule: Fields, ctx: Context, index: int, table: Table) -> Iterator
     for name in rule.columns:
         c = grid.find_column(name, first, label_end)
         if c is None:
-            yield rule.finding("T001", f"{label}·{name}", f"“{label}”中没有“{name}”列",
-                               location=ctx.locate(index, table=label), expected=name, actual=None)
+            yield Problem(ColumnMissing(f"{label}·{name}", label, name), ctx.locate(index, table=label), name, None)
         else:
             cols.append((name, c))
     if not rule.columns:
@@ -107,11 +121,9 @@ def _declared_unit(read: GridRead, spec: FieldRow, r: int, lab: Cell, unit_col: 
     if wu is None or (du is not None and du.text == wu.text):
         return want, True
     if du is None or not du.compatible(wu):
-        read.add("T003", spec.label, f"“{spec.label}”的计量单位为“{written}”，模板要求“{want}”", r, c,
-                 expected=want, actual=written)
+        read.add(WrongUnit(spec.label, written, want, False), r, c, expected=want, actual=written)
         return want, False
-    read.add("T003", spec.label, f"“{spec.label}”的计量单位改为了“{written}”，模板要求“{want}”", r, c,
-             expected=want, actual=written)
+    read.add(WrongUnit(spec.label, written, want, True), r, c, expected=want, actual=written)
     return written, True
 
 
@@ -137,30 +149,28 @@ def _read_row(read: GridRead, spec: FieldRow, unit_col: int | None) -> None:
         p = parse_number(text, unit)
         if p.status == "blank":
             if spec.required:
-                read.add("T002", spec.label, f"{target}未填写", r, c, expected=col_unit or want or "数值", actual="")
+                read.add(Blank(spec.label, target), r, c, expected=col_unit or want or "数值", actual="")
             continue
         if p.status == "invalid":
-            read.add("T003", spec.label, f"{target}填写为“{text}”：{p.reason}", r, c, expected=unit, actual=text)
+            read.add(NotANumber(spec.label, target, text, p.reason), r, c, expected=unit, actual=text)
             continue
         value = p.number if p.number is not None else 0.0
         if not col_unit and unit and want and unit != want:
             value = convert(value, unit, want) or value
         if value < 0 and not spec.signed:
-            read.add("T003", spec.label, f"{target}为负数（{text}）", r, c, expected="≥ 0", actual=text)
+            read.add(Negative(spec.label, target, text), r, c, expected="≥ 0", actual=text)
             continue
         if p.approx:
-            read.add("T003", spec.label, f"{target}填写了约数“{text}”，应填写确数", r, c,
-                     expected="确数", actual=text, severity="warning")
+            read.add(Estimate(spec.label, target, text), r, c, expected="确数", actual=text)
         if usable or col_unit:
             read.values[(spec.label, name)] = value
 
 
 def _check_text(read: GridRead, spec: FieldRow, target: str, text: str, r: int, c: int) -> None:
-    problem = spec.text_problem(text)
-    if problem is None or (problem[0] == "T002" and not spec.required):
+    problem = spec.text_problem(text, target)
+    if problem is None or (isinstance(problem, Blank) and not spec.required):
         return
-    code, what = problem
-    read.add(code, spec.label, f"{target}{what}", r, c, expected=spec.wanted, actual=text)
+    read.add(problem, r, c, expected=spec.wanted, actual=text)
 
 
 def _unit_of(read: GridRead, label: str, name: str | None) -> str | None:
@@ -198,7 +208,7 @@ def _part_whole(read: GridRead, part: str, part_col: str | None, whole: str, who
         r, c = read.cells[(part, part_col)]
         pa = f"“{part}”{read.col_name(part_col)}" if part != whole else f"“{part}”的“{part_col}”"
         wb = f"“{whole}”{read.col_name(whole_col)}" if part != whole else f"“{whole_col}”"
-        read.add("T004", part, f"{pa}为 {shown(a, ua)}，大于{wb} {shown(b, ub)}", r, c,
+        read.add(PartExceedsWhole(part, pa, shown(a, ua), wb, shown(b, ub)), r, c,
                  expected=f"≤ {shown(b, ub)}", actual=shown(a, ua))
 
 
@@ -215,10 +225,8 @@ def _sums(read: GridRead) -> None:
             bad = abs(acc - total) > s.tolerance if s.relation == "eq" else acc > total + s.tolerance
             if bad:
                 r, c = read.cells[(s.total, name)]
-                names = "、".join(f"“{p}”" for p in s.parts)
-                rel = "不等于" if s.relation == "eq" else "小于"
-                read.add("T007", s.total, f"“{s.total}”{read.col_name(name)}为 {shown(total, ut)}，"
-                         f"{rel}{names}之和 {shown(acc, ut)}", r, c,
+                place = f"“{s.total}”{read.col_name(name)}"
+                read.add(SumMismatch(s.total, place, shown(total, ut), tuple(s.parts), shown(acc, ut), s.relation), r, c,
                          expected=shown(acc, ut) if s.relation == "eq" else f"≥ {shown(acc, ut)}",
                          actual=shown(total, ut))
 
@@ -239,9 +247,10 @@ def _ratios(read: GridRead) -> None:
             if abs(computed - t) > x.tolerance:
                 r, c = read.cells[(x.target, name)]
                 ut = _unit_of(read, x.target, name)
-                read.add("T005", x.target, f"“{x.target}”{read.col_name(name)}填报 {shown(t, ut)}，"
-                         f"按“{x.numerator}”/“{x.denominator}”计算应为 {shown(round(computed, 2), ut)}", r, c,
-                         expected=round(computed, 2), actual=t)
+                place = f"“{x.target}”{read.col_name(name)}"
+                v = RatioInconsistent(x.target, place, shown(t, ut), x.numerator, x.denominator,
+                                      shown(round(computed, 2), ut))
+                read.add(v, r, c, expected=round(computed, 2), actual=t)
 
 
 def _growth(read: GridRead, first: int, label_end: int) -> None:
@@ -266,9 +275,8 @@ def _growth(read: GridRead, first: int, label_end: int) -> None:
         if _unit_of(read, spec.label, g.new) == "%":
             ok = ok or abs((new - old) - p.value) <= g.tolerance  # percentage points
         if not ok:
-            read.add("T005", spec.label, f"“{spec.label}”的“{g.column}”填报 {fmt(p.value)}%，按{g.old} {fmt(old)}、"
-                     f"{g.new} {fmt(new)} 计算应为 {computed:.2f}%", r, col,
-                     expected=round(computed, 2), actual=p.value)
+            v = GrowthInconsistent(spec.label, g.column, p.value, g.old, old, g.new, new, computed)
+            read.add(v, r, col, expected=round(computed, 2), actual=p.value)
 
 
 def _evidence(read: GridRead) -> None:
@@ -285,5 +293,6 @@ def _evidence(read: GridRead) -> None:
         if evidenced(read.ctx, item=spec.label, row_text=row_text, name_list=spec.name_list, table_index=read.index,
                      references=rule.references, attachments=rule.attachments):
             continue
-        message, expected = unevidenced(spec.label, shown(shown_vals[0], spec.unit), spec.name_list)
-        read.add("E001", spec.label, message, r, lab.col, expected=expected, actual=fmt(shown_vals[0]))
+        v = EvidenceMissing(spec.label, shown(shown_vals[0], spec.unit), spec.name_list)
+        read.add(v, r, lab.col, expected=v.wanted, actual=fmt(shown_vals[0]))
+

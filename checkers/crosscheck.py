@@ -1,5 +1,9 @@
-"""What only a batch can see: one cluster submitting the same material twice, and paragraphs copied
-from another cluster's submission.
+"""What only a batch can see: one cluster submitting the same material twice (B001), and paragraphs
+copied from another cluster's submission (B002). Every way in that checks a batch runs these —
+the audit command and the API's batches alike:
+
+    prints = fingerprint(document)                       # kept of each document when it is checked
+    found = cross_check([Submission(0, "a.docx", report_a, prints_a), ...])   # index -> findings
 
 Copying is looked for paragraph by paragraph (and table cell by cell: application forms hold their
 prose in cells). Comparing every pair of 25,000 paragraphs is out of the question, so each one gets
@@ -24,6 +28,7 @@ from rapidfuzz import fuzz
 
 from checkers.findings import Finding, FindingLocation, Report
 from checkers.namematch import name_key
+from checkers.violations.batch import ParagraphCopied, SubmittedTwice
 from extractor.counting import word_count
 from extractor.model import Document, Heading, Paragraph, Table
 from extractor.normalize import normalize
@@ -42,8 +47,9 @@ _ADD = _rng.integers(0, 2**63, size=PERMS, dtype=np.uint64)
 _BASE = np.uint64(1_000_003)
 
 
-def paragraphs_of(doc: Document) -> list[dict[str, Any]]:
-    """Long paragraphs and table-cell lines with where they are, as FindingLocation fields."""
+def fingerprint(doc: Document) -> list[dict[str, Any]]:
+    """What the cross checks keep of a document: its long paragraphs and table-cell lines, with where
+    they are (FindingLocation fields). Plain JSON, so it can be stored beside the report."""
     out: list[dict[str, Any]] = []
     path: list[Heading] = []
     for block in doc.blocks:
@@ -70,8 +76,8 @@ def paragraphs_of(doc: Document) -> list[dict[str, Any]]:
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
-    """One checked file as the cross checks see it."""
+class Submission:
+    """One checked file as the cross checks see it: its report and its `fingerprint`."""
 
     index: int
     display: str
@@ -91,16 +97,18 @@ class Entry:
         return c.matched.name if c.matched is not None and c.status in ("exact", "fuzzy") else c.found
 
 
-def cross_check(entries: Sequence[Entry]) -> dict[int, list[Finding]]:
-    """B001 and B002 findings by entry index."""
+def cross_check(entries: Sequence[Submission]) -> dict[int, list[Finding]]:
+    """B001 and B002 findings by submission index (only submissions that got some are keys). A report
+    of a file that could not be checked (unreadable, no template) is compared with nothing."""
+    entries = [e for e in entries if not e.report.unchecked]
     out: dict[int, list[Finding]] = defaultdict(list)
     for index, finding in same_cluster_twice(entries) + copied_paragraphs(entries):
         out[index].append(finding)
     return dict(out)
 
 
-def same_cluster_twice(entries: Sequence[Entry]) -> list[tuple[int, Finding]]:
-    groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+def same_cluster_twice(entries: Sequence[Submission]) -> list[tuple[int, Finding]]:
+    groups: dict[tuple[str, str], list[Submission]] = defaultdict(list)
     for e in entries:
         if e.report.template and e.cluster_key:
             groups[(e.report.template, e.cluster_key)].append(e)
@@ -109,12 +117,10 @@ def same_cluster_twice(entries: Sequence[Entry]) -> list[tuple[int, Finding]]:
         if len(group) < 2:
             continue
         for e in group:
-            others = [o.display for o in group if o is not e]
-            found.append((e.index, Finding(
-                code="B001", severity="warning", target="集群名称",
-                message=f"集群“{e.cluster_label}”在本批中共有 {len(group)} 份“{template}”材料，"
-                        f"另见：{'；'.join(others[:5])}{' 等' if len(others) > 5 else ''}",
-                expected="每个集群一份", actual=f"{len(group)} 份", rule="batch.same-cluster")))
+            others = tuple(o.display for o in group if o is not e)
+            v = SubmittedTwice("集群名称", e.cluster_label or "", template, others)
+            found.append((e.index, v.finding(expected="每个集群一份", actual=f"{len(group)} 份",
+                                             rule="batch.same-cluster")))
     return found
 
 
@@ -123,8 +129,8 @@ def boilerplate_over(n_clusters: int) -> int:
     return max(3, n_clusters // 20)
 
 
-def copied_paragraphs(entries: Sequence[Entry]) -> list[tuple[int, Finding]]:
-    owners: list[tuple[Entry, str]] = [(e, e.cluster_key or f"文件:{e.index}") for e in entries]
+def copied_paragraphs(entries: Sequence[Submission]) -> list[tuple[int, Finding]]:
+    owners: list[tuple[Submission, str]] = [(e, e.cluster_key or f"文件:{e.index}") for e in entries]
     items = [(k, j, normal) for k, (e, _) in enumerate(owners) for j, p in enumerate(e.paragraphs)
              if len(normal := normalize(p["text"])) >= SHINGLE]
     if not items:
@@ -215,11 +221,9 @@ def describe(where: dict[str, Any]) -> str:
     return " ".join(parts) or "正文"
 
 
-def _copy_finding(mine: dict[str, Any], other: Entry, theirs: dict[str, Any], score: float) -> Finding:
+def _copy_finding(mine: dict[str, Any], other: Submission, theirs: dict[str, Any], score: float) -> Finding:
     excerpt = theirs["text"][:40] + ("……" if len(theirs["text"]) > 40 else "")
-    return Finding(
-        code="B002", severity="warning", target="段落雷同",
-        message=f"本段与“{other.cluster_label or '其他集群'}”的材料 {other.display} {describe(theirs['where'])} "
-                f"高度相似（相似度 {score:.0f}%）：“{excerpt}”",
-        location=FindingLocation(**{k: v for k, v in mine["where"].items() if k in FindingLocation.model_fields}),
-        expected="各集群材料独立撰写", actual=f"{other.display} {describe(theirs['where'])}", rule="batch.copied-paragraph")
+    there = f"{other.display} {describe(theirs['where'])}"
+    v = ParagraphCopied("段落雷同", other.cluster_label or "其他集群", there, score, excerpt)
+    where = FindingLocation(**{k: x for k, x in mine["where"].items() if k in FindingLocation.model_fields})
+    return v.finding(location=where, expected="各集群材料独立撰写", actual=there, rule="batch.copied-paragraph")

@@ -1,49 +1,24 @@
-"""Indicator tables: every field filled, numbers with valid units, 其中 ≤ total, 增幅 and ratios
-consistent (T001–T005), and items marked 需提供佐证材料 / 附名单 evidenced (E001).
+"""The parameters of the `fields` kind: the rows and columns of a table, and how they relate.
 
-Three layouts, because the seeds' forms come in three shapes:
-
-- ``grid`` (统计报表, 表二 指标数据, 2.1集群主要经济指标): one row per indicator, found by its label
-  (tolerant to "其中：", numbering, spaces and "（家）"); value ``columns`` found by header text, a
-  path through merged two-row headers written "营业收入（亿元）|2021年" (or with a space). A header
-  cell reading "计量单位"/"数据单位"/"单位" marks the unit column: a unit there (or in the label's
-  parentheses) that differs from the row's ``unit`` is T003, and the values are converted from it.
-  ``column_units`` overrides the row unit for a column ("2020年营业收入" = "千元"); the ``growth``
-  column, and any column whose header names a rate (增幅, 增长率, 比重, "（%）"), is in %. ``parent`` (其中 rows) and ``column_parents`` give T004; ``sums`` T007;
-  ``ratios`` and ``growth`` T005 (for a % row the 增幅 may be relative or in percentage points:
-  both are accepted). Parents, sums and ratios compare the rows' own figures, never the 增幅 column
-  or any other rate column (``Fields.column_unit``), whose blank cells are T002 all the same. A
-  missing row is T002, a missing column T001; "约5亿元", "300余家" are a T003 warning (an estimate
-  where a figure is due); "0", "-", "无" are answers, blank is not.
-  Rows flagged ``evidence`` / ``name_list`` with a value above zero need a reference in the row
-  (``references``), a name list elsewhere ("创新服务机构名单"), or an ``attachments`` section naming
-  them (E001).
-- ``pairs`` (表一 基本信息, 集群基本信息): each label is followed by its value (rest of its cell,
-  else the cell to the right, else below); every occurrence of a label must be filled, so the three
-  "职务" of a form are all checked. ``pattern`` validates text values (邮编, 手机, E-mail).
-- ``list`` (表三 集群领军企业, 营业收入排名前十企业): a header row naming ``columns`` and records below
-  it; at least ``min_rows`` records, every started record complete, ``column_units`` columns numeric.
+What each layout does with them is in grid.py (indicator rows × value columns) and forms.py (label
+and value pairs; lists of records); the kind itself, and its documentation, in __init__.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checkers.evidence import REFERENCES
-from checkers.findings import Finding
-from checkers.kinds.base import RuleBase
-from checkers.kinds.refs import SectionSpec, TableRef
+from checkers.findings import FindingLocation
 from checkers.nlp import DATE_RE
 from checkers.numbers import unit_in_label
+from checkers.violations import Violation
+from checkers.violations.tables import BadFormat, Blank, NotADate
+from checkers.where import SectionSpec, TableRef
 from extractor.normalize import normalize
-
-if TYPE_CHECKING:
-    from checkers.context import Context
-
 
 RATE_WORDS = ("增幅", "增长率", "增速", "比重", "占比")  # a column header naming one of these holds rates
 TYPE_NAMES = {"number": "数值", "text": "文字", "date": "日期"}
@@ -68,15 +43,15 @@ class FieldRow(BaseModel):
         """What the cell should hold, as a finding's `expected` says it: the unit, else the kind of value."""
         return self.unit or TYPE_NAMES[self.type]
 
-    def text_problem(self, text: str) -> tuple[str, str] | None:
-        """(code, what is wrong) of a value as written: blank (T002), not a date or not in the
-        template's format (T003). The grid and pairs layouts both judge text values here."""
+    def text_problem(self, text: str, place: str) -> Violation | None:
+        """What is wrong with a value as written, `place` naming its cell: blank (T002), not a date or
+        not in the template's format (T003). The grid and pairs layouts both judge text values here."""
         if not text.strip(" _＿　:："):
-            return "T002", "未填写"
+            return Blank(self.label, place)
         if self.type == "date" and not DATE_RE.search(text):
-            return "T003", f"“{text}”不是日期"
+            return NotADate(self.label, place, text)
         if self.pattern and not re.search(self.pattern, normalize(text)):
-            return "T003", f"“{text}”格式不正确"
+            return BadFormat(self.label, place, text)
         return None
 
 
@@ -114,8 +89,11 @@ class Sum(BaseModel):
     tolerance: float = 0.01
 
 
-class Fields(RuleBase):
-    kind: Literal["fields"]
+class FieldTable(BaseModel):
+    """The parameters of a `fields` rule, validated against each other (checkers/kinds/fields/__init__.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     table: TableRef
     columns: list[str] = Field(default_factory=list)  # value columns by header; empty: the last column
     rows: list[FieldRow] = Field(default_factory=list)
@@ -133,7 +111,7 @@ class Fields(RuleBase):
     references: list[str] = Field(default_factory=lambda: list(REFERENCES))  # regexes of an evidence reference
 
     @model_validator(mode="after")
-    def _labels_known(self) -> Fields:
+    def _labels_known(self) -> FieldTable:
         labels = {r.label for r in self.rows}
         wanted: list[tuple[str, str]] = [(f"rows[{r.label}].parent", r.parent) for r in self.rows if r.parent]
         for x in self.ratios:
@@ -172,13 +150,11 @@ class Fields(RuleBase):
             return "%"
         return None
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        from checkers.field_forms import check_list, check_pairs
-        from checkers.field_grid import check_grid
 
-        hit = ctx.find_table(self.table)
-        if hit is None:
-            yield from self.missing_table(self.table)
-            return
-        run = {"grid": check_grid, "pairs": check_pairs, "list": check_list}[self.layout]
-        yield from run(self, ctx, *hit)
+class Problem(NamedTuple):
+    """A violation found in the table, where, and what a reviewer compares; the rule makes it a finding."""
+
+    violation: Violation
+    location: FindingLocation
+    expected: Any = None
+    actual: Any = None
