@@ -12,10 +12,40 @@ as 简述…/…情况), the answer by where it is (the spanning cell below, or 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from extractor.headings import RANK, Numbered, looks_like_heading_text, rank_of, split_number
-from extractor.model import Cell, Heading, Table
+
+
+# The model's Cell, Table and Heading as this module reads them (the model derives its outline
+# from here, so this module cannot import it).
+class Cell(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def row(self) -> int: ...
+    @property
+    def col(self) -> int: ...
+    @property
+    def rowspan(self) -> int: ...
+
+
+class Table(Protocol):
+    @property
+    def rows(self) -> Sequence[Sequence[Cell]]: ...
+    @property
+    def n_rows(self) -> int: ...
+    @property
+    def n_cols(self) -> int: ...
+
+
+class Heading(Protocol):
+    @property
+    def level(self) -> int: ...
+    @property
+    def rank(self) -> int | None: ...
 
 _PROMPT_START = re.compile(r"^(?:请?(?:简述|简要|概述|阐述|简介|介绍|说明|描述|列举|论述))")
 _PROMPT_END = re.compile(r"(?:报告|情况|说明|简介|概况|举措|做法|成效|措施|思路|规划|方案|计划)[:：]?$")
@@ -66,7 +96,7 @@ def find_items(table: Table, index: int) -> list[CellItem]:
     return out
 
 
-def item_level(item: CellItem, open_heads: list[Heading]) -> int:
+def item_level(item: CellItem, open_heads: Sequence[Heading]) -> int:
     """One below the innermost open heading that outranks the item; beside one of its own rank."""
     rank = item.rank
     for h in reversed(open_heads):
