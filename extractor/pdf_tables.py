@@ -249,8 +249,14 @@ def _split_row(last: list[Cell], first: list[Cell]) -> bool:
     filled = [c for c in first if c.text]
     if _spanning(last) and _spanning(first) and last[0].text and first[0].text:
         return _label(last[0].text) is None and _label(first[0].text.partition("\n")[0]) is None
-    return (bool(first) and not first[0].text and bool(last[0].text) and 0 < len(filled) <= len(first) // 2
-            and all(last[c.col].text for c in filled))
+    if not (first and last[0].text and 0 < len(filled) <= len(first) // 2 and all(last[c.col].text for c in filled)):
+        return False
+    # the label cell goes on too when it was cut inside its bracket: "……数量（个，需提供" / "佐证材料）"
+    return not first[0].text or _unclosed(last[0].text)
+
+
+def _unclosed(text: str) -> bool:
+    return sum(text.count(o) - text.count(c) for o, c in (("（", "）"), ("(", ")"))) > 0
 
 
 def _spanning(row: list[Cell]) -> bool:
