@@ -6,7 +6,8 @@ Modelled on markitdown's accepts()/convert(), without its **kwargs: a parser rec
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 from extractor.model import Document
@@ -45,6 +46,10 @@ class Limits:
     max_unzipped_bytes: int = 512 * 1024 * 1024  # declared total of a zip container's members
     max_zip_ratio: int = 200  # declared uncompressed / compressed size of any member
     ocr: bool = True  # False: scanned pages yield F004 error instead of being recognised
+    # Called with (pages done, pages in the file) as a long file is read — each OCR'd page, and the
+    # text pages around them. From a sandboxed parse it reaches the caller's process (the sandbox
+    # pipes it over), at most every quarter second, plus the final call. None: nobody is listening.
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
 
 
 DEFAULT_LIMITS = Limits()

@@ -20,6 +20,7 @@ from extractor.base import OVER_LIMIT, UNREADABLE, ExtractError, Format, Limits,
 from extractor.containers import open_zip
 from extractor.docx_numbering import Numbering
 from extractor.docx_outline import Line, build_blocks
+from extractor.docx_pictures import picture_seals, relationship_targets
 from extractor.docx_styles import Styles
 from extractor.docx_tables import build_table, frame_cell
 from extractor.docx_text import TextReader
@@ -37,9 +38,8 @@ class _Package:
         self.infos = {i.filename: i for i in self.zip.infolist()}
         rels = self._rels("_rels/.rels", "")
         self.main = rels.get("officeDocument", ["word/document.xml"])[0]
-        self.doc_rels = self._rels(posixpath.join(posixpath.dirname(self.main), "_rels",
-                                                  posixpath.basename(self.main) + ".rels"),
-                                   posixpath.dirname(self.main))
+        self.rels_name = posixpath.join(posixpath.dirname(self.main), "_rels", posixpath.basename(self.main) + ".rels")
+        self.doc_rels = self._rels(self.rels_name, posixpath.dirname(self.main))
         self.meta_parts = {kind: rels.get(kind, [default])[0] for kind, default in
                            (("extended-properties", "docProps/app.xml"), ("core-properties", "docProps/core.xml"))}
 
@@ -192,7 +192,9 @@ class DocxParser:
                                limit="max_pages", actual=pages, expected=limits.max_pages)
         meta = Meta(format="docx", filename=source.filename, pages=pages, producer=app.get("Application") or None,
                     title=title_line or core.get("title") or None)
-        return Document(blocks=blocks, meta=meta, furniture=self._furniture(pkg, styles))
+        targets = relationship_targets(pkg.xml(pkg.rels_name), posixpath.dirname(pkg.main))
+        return Document(blocks=blocks, meta=meta, furniture=self._furniture(pkg, styles),
+                        seals=picture_seals(body, targets, pkg.read) if b"<a:blip" in data or b"blip " in data else [])
 
     @staticmethod
     def _furniture(pkg: _Package, styles: Styles) -> list[Paragraph]:

@@ -123,6 +123,40 @@ Block = Heading | Paragraph | Table
 
 
 @dataclass(slots=True)
+class Seal:
+    """A seal impression the extractor saw: on a scanned page, or in a picture of a Word or PDF file.
+
+    It is no block (a seal is stamped over the text, not between paragraphs): a checker finds the
+    seal of a 盖章 place by page and position, or by the paragraph holding the picture.
+    """
+
+    loc: Location  # page (scans, PDF pictures) or paragraph (Word pictures)
+    shape: Literal["round", "oval", "square"]
+    colour: str = "red"
+    text: str = ""  # the ring's text, when it could be read ("十堰经开区管委会")
+    box: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points on the page
+    source: Literal["scan", "picture"] = "scan"
+    near: list[str] = field(default_factory=list)  # recognised text under and around it (scans)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"loc": self.loc.to_dict(), "shape": self.shape, "colour": self.colour, "text": self.text,
+                "box": [round(v, 1) for v in self.box] if self.box else None, "source": self.source,
+                "near": self.near}
+
+
+@dataclass(slots=True)
+class Signature:
+    """Pen strokes in the space after a 签字 / 签名 label on a scanned page."""
+
+    loc: Location  # page and line of the label
+    label: str  # the label's recognised line ("集群促进组织负责人签字：")
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom of the strokes, points
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"loc": self.loc.to_dict(), "label": self.label, "box": [round(v, 1) for v in self.box]}
+
+
+@dataclass(slots=True)
 class Notice:
     """Something the extractor wants the report to say (e.g. F004: text came from OCR)."""
 
@@ -194,6 +228,14 @@ class Document:
     meta: Meta
     furniture: list[Paragraph] = field(default_factory=list)  # running headers, footers, page numbers
     notices: list[Notice] = field(default_factory=list)
+    seals: list[Seal] = field(default_factory=list)  # in reading order: by page (or paragraph), then position
+    signatures: list[Signature] = field(default_factory=list)
+
+    def seals_near(self, page: int | None, paragraph: int | None = None) -> list[Seal]:
+        """The seals on a page (scans, PDF pictures), or in pictures within two paragraphs of one."""
+        if paragraph is not None:
+            return [s for s in self.seals if s.loc.paragraph is not None and abs(s.loc.paragraph - paragraph) <= 2]
+        return [s for s in self.seals if page is not None and s.loc.page == page]
 
     @cached_property
     def block_counts(self) -> list[Counts]:
@@ -313,4 +355,6 @@ class Document:
             "blocks": blocks,
             "furniture": [p.text for p in self.furniture],
             "notices": [{"code": n.code, "severity": n.severity, "message": n.message} for n in self.notices],
+            "seals": [x.to_dict() for x in self.seals],
+            "signatures": [x.to_dict() for x in self.signatures],
         }

@@ -14,15 +14,18 @@ from typing import ClassVar
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extractor import ocr
+from extractor import ocr, scan_page, seals
 from extractor.base import ENCRYPTED, NO_TEXT, OVER_LIMIT, UNREADABLE, ExtractError, Format, Limits, Source
-from extractor.model import Document, Meta, Notice, Paragraph
+from extractor.model import Document, Meta, Notice, Paragraph, Seal, Signature
 from extractor.model import Location as Loc
 from extractor.pdf_layout import Bookmark, PageContent, build_blocks
 from extractor.pdf_lines import Frame, Line, mark_furniture, read_lines
-from extractor.pdf_tables import PlumberPages, find_tables, scan_objects
+from extractor.pdf_tables import FoundTable, PlumberPages, find_tables, scan_objects
+from extractor.scan_page import PageScan, Rendered
+from extractor.scan_reader import PageReader, describe_seals, picture_seals
 
 logging.getLogger("pypdfium2").setLevel(logging.ERROR)
+_BOX_MARGIN = 3.5  # points: a detected line's box is its text plus about this much (what sizes compare)
 
 
 class PdfParser:
@@ -61,63 +64,106 @@ class _Conversion:
         self.confidences: list[float] = []
         self.ocr_seconds = 0.0
         self.engine: ocr.OcrEngine | None = None
+        self.seals: list[Seal] = []
+        self.signatures: list[Signature] = []
+        self.straightened: list[tuple[int, int, float]] = []  # (page, quarter turns in degrees, skew)
 
     def run(self) -> Document:
         n = len(self.pdf)
         if n > self.limits.max_pages:
             raise ExtractError(OVER_LIMIT, f"PDF 共 {n} 页，超过上限 {self.limits.max_pages} 页",
                                limit="max_pages", actual=n, expected=self.limits.max_pages)
-        pages: list[PageContent] = []
+        pages: list[PageContent | None] = [None] * n
         heights: list[float] = []
-        for i in range(n):
-            page = self.pdf[i]
-            try:
-                heights.append(Frame.of(page).height)
-                pages.append(self._page(page, i + 1))
-            finally:
-                page.close()
-        mark_furniture([p.lines for p in pages], heights)
-        blocks = build_blocks(pages, self._bookmarks())
+        reader = PageReader(self.limits, n)
+        try:
+            for i in range(n):
+                page = self.pdf[i]
+                try:
+                    heights.append(Frame.of(page).height)
+                    got = self._page(page, i + 1)
+                finally:
+                    page.close()
+                if isinstance(got, PageContent):
+                    pages[i] = got
+                    reader.done(1)
+                    continue
+                self._check_time()
+                for k, scan in reader.submit(i, got):
+                    pages[k] = self._scanned(scan, k + 1, heights)
+            for k, scan in reader.finish():
+                pages[k] = self._scanned(scan, k + 1, heights)
+        finally:
+            reader.close()
+        contents = [p for p in pages if p is not None]
+        for p in contents:
+            p.height = heights[p.number - 1]  # where the cover's upper half ends
+        mark_furniture([p.lines for p in contents], heights)
+        blocks = build_blocks(contents, self._bookmarks())
         if not blocks:
             raise self._no_text(n)
         furniture = [Paragraph(text=ln.text, loc=Loc(page=ln.page, line=ln.number))
-                     for p in pages for ln in p.lines if ln.furniture]
+                     for p in contents for ln in p.lines if ln.furniture]
         meta = self._meta(n)
         cover = next((b.text for b in blocks if isinstance(b, Paragraph) and b.role == "title"), None)
-        meta.title = cover or meta.title
-        return Document(blocks=blocks, meta=meta, furniture=furniture, notices=self._notices())
+        meta.title = cover or meta.title  # the cover's title block before the file's Title property
+        return Document(blocks=blocks, meta=meta, furniture=furniture, notices=self._notices(),
+                        seals=self.seals, signatures=self.signatures)
 
-    def _page(self, page: pdfium.PdfPage, number: int) -> PageContent:
+    def _page(self, page: pdfium.PdfPage, number: int) -> PageContent | Rendered:
+        """The page's content from its text layer, or its picture for OCR."""
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
             objects = scan_objects(page)
             if ocr.needs_ocr(text, objects.image_area):
-                return PageContent(number, self._recognise(page, number), height=Frame.of(page).height)
+                if self._engine() is None:
+                    self.unread_pages.append(number)
+                    return PageContent(number, [])
+                return scan_page.render(page)
+            if objects.image_area > 0:
+                self.seals.extend(picture_seals(page, number))
             lines = read_lines(page, textpage, number, text)
-            return PageContent(number, lines, find_tables(page, textpage, objects, number, self.plumber),
-                               Frame.of(page).height)
+            return PageContent(number, lines, find_tables(page, textpage, objects, number, self.plumber))
         finally:
             textpage.close()
 
-    def _recognise(self, page: pdfium.PdfPage, number: int) -> list[Line]:
-        engine = ocr.get_engine() if self.limits.ocr else None
-        if engine is None:
-            self.unread_pages.append(number)
-            return []
+    def _engine(self) -> ocr.OcrEngine | None:
+        if self.engine is None and self.limits.ocr:
+            self.engine = ocr.get_engine()
+        return self.engine
+
+    def _check_time(self) -> None:
         if time.monotonic() - self.started > self.limits.seconds:
             raise ExtractError(OVER_LIMIT, f"OCR 识别超过时限 {self.limits.seconds:.0f} 秒（已识别 "
                                f"{len(self.ocr_pages)} 页）", limit="seconds", expected=self.limits.seconds)
-        self.engine = engine
-        t0 = time.monotonic()
-        scale = min(ocr.DPI / 72, ocr.MAX_SIDE / max(page.get_width(), page.get_height(), 1.0))
-        found = engine.recognize(page.render(scale=scale).to_pil())
-        self.ocr_seconds += time.monotonic() - t0
+
+    def _scanned(self, scan: PageScan, number: int, heights: list[float]) -> PageContent:
+        """A recognised page in points on the page as it stands upright."""
+        k = 72 / scan.dpi
+        heights[number - 1] = scan.height * k
         self.ocr_pages.append(number)
-        self.confidences.extend(x.confidence for x in found)
-        return [Line(text=x.text, page=number, x0=x.x0 / scale, top=x.top / scale, x1=x.x1 / scale,
-                     bottom=x.bottom / scale, size=round((x.bottom - x.top) / scale * 0.8, 1), number=k,
-                     confidence=x.confidence) for k, x in enumerate(found, 1)]
+        self.ocr_seconds += scan.seconds
+        self.confidences.extend(x.confidence for x in scan.words)
+        if scan.turned or abs(scan.skew) >= 0.3:
+            self.straightened.append((number, scan.turned, scan.skew))
+        lines = [Line(text=x.text, page=number, x0=x.x0 * k, top=x.top * k, x1=x.x1 * k, bottom=x.bottom * k,
+                      size=round(max(1.0, (x.bottom - x.top) * k - _BOX_MARGIN), 1), number=n,
+                      confidence=x.confidence)
+                 for n, x in enumerate(scan.lines, 1)]
+        tables = []
+        for t in scan.tables:
+            t.table.loc = Loc(page=number)
+            tables.append(FoundTable(tuple(v * k for v in t.box), t.table))  # type: ignore[arg-type]
+        for s in scan.seals:
+            self.seals.append(Seal(loc=Loc(page=number), shape=s.shape, colour=s.colour, text=s.text,  # type: ignore[arg-type]
+                                   box=tuple(v * k for v in s.box), source="scan",  # type: ignore[arg-type]
+                                   near=seals.texts_near(s, scan.words)))
+        for g in scan.signatures:
+            line = next((ln.number for ln in lines if g.label in ln.text), None)
+            self.signatures.append(Signature(loc=Loc(page=number, line=line), label=g.label,
+                                             box=tuple(v * k for v in g.box)))  # type: ignore[arg-type]
+        return PageContent(number, lines, tables)
 
     def _bookmarks(self) -> list[Bookmark]:
         out = []
@@ -135,7 +181,7 @@ class _Conversion:
         return Meta(format="pdf", filename=self.source.filename, pages=n,
                     scanned=bool(self.ocr_pages or self.unread_pages),
                     ocr_engine=self.engine.name if self.ocr_pages and self.engine else None,
-                    ocr_confidence=self._confidence() if self.ocr_pages else None, ocr_pages=list(self.ocr_pages),
+                    ocr_confidence=self._confidence() if self.ocr_pages else None, ocr_pages=sorted(self.ocr_pages),
                     producer=(info.get("Producer") or "").strip() or None,
                     title=(info.get("Title") or "").strip() or None)
 
@@ -148,11 +194,16 @@ class _Conversion:
         if self.ocr_pages and self.engine:
             conf = self._confidence()
             per_page = self.ocr_seconds / len(self.ocr_pages)
+            found = describe_seals([s for s in self.seals if s.source == "scan"])
+            turned = "".join(f"；第{p}页{'倒置' if t == 180 else '横置' if t else '歪斜'}，已" +
+                             ("转正" if t else f"纠偏 {skew:+.1f}°") for p, t, skew in self.straightened[:5])
             out.append(Notice(NO_TEXT, "info",
-                              f"第{page_ranges(self.ocr_pages)}页无可用文字层，已用OCR识别（{self.engine.name}），"
-                              f"平均置信度 {conf:.2f}",
-                              {"pages": list(self.ocr_pages), "engine": self.engine.name,
-                               "confidence": conf, "seconds_per_page": round(per_page, 2)}))
+                              f"第{page_ranges(sorted(self.ocr_pages))}页无可用文字层，已用OCR识别（{self.engine.name}），"
+                              f"平均置信度 {conf:.2f}" + turned + (f"；{found}" if found else ""),
+                              {"pages": sorted(self.ocr_pages), "engine": self.engine.name,
+                               "confidence": conf, "seconds_per_page": round(per_page, 2),
+                               "seals": [x.to_dict() for x in self.seals if x.source == "scan"],
+                               "straightened": [list(x) for x in self.straightened]}))
         if self.unread_pages:
             why = "OCR 已关闭" if not self.limits.ocr else "没有可用的 OCR 引擎"
             out.append(Notice(NO_TEXT, "warning",
@@ -166,8 +217,8 @@ class _Conversion:
             return ExtractError(NO_TEXT, f"PDF 没有可用的文字层（扫描件），{why}，无法读取内容",
                                 pages=list(self.unread_pages))
         if self.ocr_pages:
-            return ExtractError(NO_TEXT, f"PDF 为扫描件，OCR 未识别出文字（第{page_ranges(self.ocr_pages)}页）",
-                                pages=list(self.ocr_pages))
+            return ExtractError(NO_TEXT, f"PDF 为扫描件，OCR 未识别出文字（第{page_ranges(sorted(self.ocr_pages))}页）",
+                                pages=sorted(self.ocr_pages))
         return ExtractError(NO_TEXT, f"PDF 共 {n} 页，没有可读取的文字")
 
 

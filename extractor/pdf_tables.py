@@ -15,6 +15,7 @@ import io
 import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,14 +148,14 @@ def find_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, objects: Pag
         finder = TableFinder(_EdgePage(objects.edges, frame.width, frame.height), _SETTINGS)
         groups = [t.cells for t in finder.tables]
         grouped = {c for g in groups for c in g}
-        lone = [c for c in finder.cells if c not in grouped and c[3] - c[1] >= 10]
+        lone = [c for c in finder.cells if c not in grouped and c[3] - c[1] >= 10]  # boxes alone: frames
     elif objects.has_forms:
         groups = plumber.cells(page_no - 1)
     else:
         return []
     found = []
     for cells in [*groups, *([c] for c in lone)]:
-        table = _grid(cells, textpage, frame, page_no)
+        table = build_grid(cells, lambda box: _cell_text(textpage, box, frame), page_no)
         if table.n_rows and table.n_cols:
             x0 = min(c[0] for c in cells)
             top = min(c[1] for c in cells)
@@ -163,7 +164,14 @@ def find_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, objects: Pag
     return found
 
 
-def _grid(cells: list[Box], textpage: pdfium.PdfTextPage, frame: Frame, page_no: int) -> Table:
+def cell_groups(edges: list[dict[str, Any]], width: float, height: float) -> list[list[Box]]:
+    """The cell boxes of each table that the rulings `edges` (pdfplumber edge dicts) draw."""
+    return [t.cells for t in TableFinder(_EdgePage(edges, width, height), _SETTINGS).tables]
+
+
+def build_grid(cells: list[Box], text_of: Callable[[Box], str], page_no: int) -> Table:
+    """A rectangular grid from cell boxes, merged cells spanning the rows and columns they cover;
+    `text_of(box)` fills a cell (pdfium's text layer, or OCR boxes on a scan)."""
     xs = _snap(sorted({c[0] for c in cells} | {c[2] for c in cells}))
     ys = _snap(sorted({c[1] for c in cells} | {c[3] for c in cells}))
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
@@ -173,7 +181,7 @@ def _grid(cells: list[Box], textpage: pdfium.PdfTextPage, frame: Frame, page_no:
         c0, c1 = _index(xs, box[0]), _index(xs, box[2])
         if r1 <= r0 or c1 <= c0 or any(grid[r][c] is not None for r in range(r0, r1) for c in range(c0, c1)):
             continue  # a box over boxes already placed: the smaller ones stand
-        cell = Cell(_cell_text(textpage, box, frame), r0, c0, r1 - r0, c1 - c0)
+        cell = Cell(text_of(box), r0, c0, r1 - r0, c1 - c0)
         for r in range(r0, r1):
             for c in range(c0, c1):
                 grid[r][c] = cell

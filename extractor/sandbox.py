@@ -16,6 +16,7 @@ given a cap of its own (`exec_memory_cap`).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import multiprocessing
 import os
@@ -47,6 +48,10 @@ def run_isolated(fn: Callable[..., T], args: tuple[Any, ...], limits: Limits) ->
     """
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
+    report = limits.progress
+    if report is not None:  # the child's calls come back over the pipe, to run here
+        relay = _Relay(sender)
+        args = tuple(dataclasses.replace(a, progress=relay) if isinstance(a, Limits) else a for a in args)
     child = ctx.Process(target=_child, args=(sender, fn, args, limits.memory_mb))
     child.start()
     sender.close()
@@ -56,7 +61,7 @@ def run_isolated(fn: Callable[..., T], args: tuple[Any, ...], limits: Limits) ->
         os.setpgid(pid, pid)
     deadline = time.monotonic() + limits.seconds
     try:
-        status, payload = _receive(receiver, deadline)
+        status, payload = _receive(receiver, deadline, report)
     except TimeoutError:
         kill_tree(pid)
         child.join()
@@ -84,15 +89,39 @@ def run_isolated(fn: Callable[..., T], args: tuple[Any, ...], limits: Limits) ->
     raise ExtractError(UNREADABLE, f"解析进程异常退出（退出码 {code}）")
 
 
-def _receive(conn: Connection, deadline: float) -> tuple[str, Any]:
-    """The child's message; ("died", None) if it exited without one; TimeoutError past the deadline."""
-    left = deadline - time.monotonic()
-    if left <= 0 or not conn.poll(left):
-        raise TimeoutError
-    try:
-        return conn.recv()
-    except (EOFError, OSError):
-        return "died", None
+def _receive(conn: Connection, deadline: float,
+             report: Callable[[int, int], None] | None = None) -> tuple[str, Any]:
+    """The child's answer; ("died", None) if it exited without one; TimeoutError past the deadline.
+    Progress messages on the way are handed to `report`."""
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not conn.poll(left):
+            raise TimeoutError
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return "died", None
+        if message[0] != "progress":
+            return message
+        if report is not None:
+            with contextlib.suppress(Exception):  # a listener's bug must not fail the parse
+                report(*message[1])
+
+
+class _Relay:
+    """The child's stand-in for the caller's progress callback: sends (done, total) to the parent,
+    at most every `every` seconds but always the last page, so a 500-page file is no flood."""
+
+    def __init__(self, conn: Connection, every: float = 0.25) -> None:
+        self.conn, self.every, self.last = conn, every, 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < self.every:
+            return
+        self.last = now
+        with contextlib.suppress(Exception):
+            self.conn.send(("progress", (done, total)))
 
 
 def _memory_error(limits: Limits) -> ExtractError:

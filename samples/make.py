@@ -20,7 +20,9 @@ OUT = Path(__file__).parent / "files"
 
 
 def generators() -> list[str]:
-    return sorted(m.name for m in pkgutil.iter_modules(samples.gen.__path__) if not m.name.startswith("_"))
+    """Every generator, those that read other generators' samples (RUNS_AFTER_TEMPLATES) last."""
+    names = sorted(m.name for m in pkgutil.iter_modules(samples.gen.__path__) if not m.name.startswith("_"))
+    return sorted(names, key=lambda n: getattr(importlib.import_module(f"samples.gen.{n}"), "RUNS_AFTER_TEMPLATES", False))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("names", nargs="*", help=f"generators to run (default all): {', '.join(generators())}")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
-    names = args.names or generators()
+    names = sorted(args.names, key=generators().index) if args.names and not set(args.names) - set(generators()) \
+        else args.names or generators()
     unknown = sorted(set(names) - set(generators()))
     if unknown:
         ap.error(f"unknown generator(s): {', '.join(unknown)}")

@@ -1,7 +1,11 @@
 """Declarations and opinion blocks present, and signed, sealed and dated (D001, D002).
 
 A seal is an image the text layer does not carry, so what the text can show is the sealing unit
-named or not ("依托单位名称（盖公章）：_______"); a bare "（盖章）" mark is not judged. Dates count
+named or not ("依托单位名称（盖公章）：_______"). Where the extractor could look — a scanned page,
+whose red seals it finds, and the seal pictures of a Word or PDF file — a seal found at the 盖章
+place satisfies it, and on a scan a 盖章 place without one is reported; in typed text without seal
+pictures a bare "（盖章）" mark is not judged (the printed copy is stamped later). A signature line
+left blank is signed where the extractor saw pen strokes after its label on the scan. Dates count
 as filled only with all three parts ("2023年3月15日", "二〇二三年三月十五日", "2023.3.15").
 """
 
@@ -16,10 +20,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from checkers.findings import Finding
 from checkers.kinds.base import RuleBase
 from checkers.regions import Region, after_label
-from checkers.violations.declarations import PARTS, DeclarationBlank, DeclarationMissing
+from checkers.violations.declarations import PARTS, DeclarationBlank, DeclarationMissing, SealNotSeen
 
 if TYPE_CHECKING:
     from checkers.context import Context
+    from extractor.model import Document
 
 _CN = "〇零○Ｏ一二三四五六七八九十"
 DATE_FILLED = re.compile(rf"(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,3}}\s*月\s*[\d{_CN}]{{1,3}}\s*日"
@@ -56,7 +61,13 @@ class Declaration(RuleBase):
                 continue
             region = _pick(regions)
             where = ctx.locate(region.unit.index, row=region.unit.row, column=region.unit.column)
-            for part, shown in blank_parts(block, region):
+            for part, shown in blank_parts(block, region, seal_seen(ctx.doc, region)):
+                if part == "signature" and signed_by_hand(ctx.doc, region):
+                    continue
+                if part == "stamp":
+                    yield self.finding(SealNotSeen(block.label, shown, where.page), location=where,
+                                       expected="加盖印章", actual="未见印章")
+                    continue
                 yield self.finding(DeclarationBlank(block.label, part, shown), location=where,
                                    expected=f"填写{PARTS[part]}", actual=shown or None)
 
@@ -66,8 +77,9 @@ def _pick(regions: list[Region]) -> Region:
     return next((r for r in regions if _DATE_ANY.search(r.text) or "签" in r.text or "章" in r.text), regions[0])
 
 
-def blank_parts(block: Block, region: Region) -> list[tuple[str, str]]:
-    """[(part, what stands there)] for every needed part left blank."""
+def blank_parts(block: Block, region: Region, sealed: bool | None = None) -> list[tuple[str, str]]:
+    """[(part, what stands there)] for every needed part left blank. `sealed`: whether a seal was
+    seen at the place (None: the file cannot show it); "stamp" is a scanned place with no seal."""
     text = until_date(region.text)
     out: list[tuple[str, str]] = []
     for part in block.needs:
@@ -76,14 +88,62 @@ def blank_parts(block: Block, region: Region) -> list[tuple[str, str]]:
             out.append(("date", re.sub(r"\s+", " ", m.group(0)).strip() if m else ""))
         elif part == "signature" and _signature_blank(text, block.signature_labels):
             out.append(("signature", ""))
-        elif part == "seal":
+        elif part == "seal" and sealed is not True:
             m = _SEAL_FIELD.search(text)
             value = _NEXT_LABEL.split(m.group(1).strip(), maxsplit=1)[0] if m else ""
             if m and _BLANK.match(value):
                 out.append(("seal", (text[m.start():m.start(1)] + value).strip()))
+            elif sealed is False:
+                out.append(("stamp", _mark_line(text)))
         elif part == "text" and not _has_opinion(text, block.label):
             out.append(("text", ""))
     return out
+
+
+_MARK = re.compile(r"盖(?:公)?章|印章")
+
+
+def _mark_line(text: str) -> str:
+    return next((ln.strip() for ln in text.splitlines() if _MARK.search(ln)), "")
+
+
+def seal_seen(doc: Document, region: Region) -> bool | None:
+    """Whether a seal was found at the region's 盖章 place: True, False (on a scanned page, none
+    there), or None when the file cannot show one (typed text, no seal picture near the place)."""
+    mark = _mark_line(until_date(region.text))
+    if not mark:
+        return None
+    units = [region.unit, *region.answers]
+    scanned = {doc.blocks[u.index].loc.page for u in units} & set(doc.meta.ocr_pages)
+    if scanned:
+        key = _norm(_MARK.split(mark)[0]) or _norm(mark)
+        for s in doc.seals:
+            if s.loc.page in scanned and s.source == "scan" and any(_shares(key, _norm(t)) for t in s.near):
+                return True
+        return False
+    paragraphs = {doc.blocks[u.index].loc.paragraph for u in units} - {None}
+    pages = {doc.blocks[u.index].loc.page for u in units} - {None}
+    near = any(doc.seals_near(None, p) for p in paragraphs) or \
+        any(s.source == "picture" and s.loc.page in pages and s.loc.paragraph is None for s in doc.seals)
+    return True if near else None
+
+
+def signed_by_hand(doc: Document, region: Region) -> bool:
+    """Pen strokes the extractor saw after a signature label of this region, on a scan."""
+    pages = {doc.blocks[u.index].loc.page for u in (region.unit, *region.answers)}
+    text = _norm(region.text)
+    return any(g.loc.page in pages and _norm(g.label) and _norm(g.label) in text for g in doc.signatures)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s（）()：:]", "", text)
+
+
+def _shares(key: str, text: str) -> bool:
+    """The place's words (the unit before "（盖章）", or the mark itself) under the seal."""
+    if not key or not text:
+        return False
+    return key in text or text in key or (len(key) >= 4 and key[-4:] in text)
 
 
 def until_date(text: str) -> str:

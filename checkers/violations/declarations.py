@@ -30,6 +30,19 @@ class DeclarationBlank(Violation):
 
 
 @dataclass(frozen=True, slots=True)
+class SealNotSeen(Violation):
+    """A 盖章 place on a scanned page where no red seal was found."""
+
+    code: ClassVar[str] = "D002"
+    place: str  # the mark as recognised: "孝感市经济和信息化局（盖章）"
+    page: int | None = None
+
+    def message(self) -> str:
+        where = f"第{self.page}页" if self.page else ""
+        return f"{quoted(self.target)}未见印章（扫描件{where}{quoted(self.place) if self.place else ''}处未发现红色印章）"
+
+
+@dataclass(frozen=True, slots=True)
 class VetoUnanswered(Violation):
     code: ClassVar[str] = "D003"
     yes: str

@@ -35,7 +35,7 @@ CLUSTER = "十堰商用车及部件创新型产业集群"
 RUNNING_HEADER = f"{CLUSTER}2023年度绩效评价工作总结"
 FIXED_DATE = datetime(2024, 3, 15, 9, 30, 0)
 
-_FONTS_CONF = """<?xml version="1.0"?>
+FONTS_CONF = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
@@ -218,7 +218,7 @@ def _to_pdf(doc: DocxDocument, work: Path, stem: str) -> bytes:
     docx = work / f"{stem}.docx"
     doc.save(docx)
     conf = work / "fonts.conf"
-    conf.write_text(_FONTS_CONF, encoding="utf-8")
+    conf.write_text(FONTS_CONF, encoding="utf-8")
     return to_pdf(docx, work, env={"FONTCONFIG_FILE": str(conf)})
 
 

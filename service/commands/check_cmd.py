@@ -62,10 +62,30 @@ def _renderer(args: argparse.Namespace) -> Callable[[argparse.Namespace], int] |
 
 
 def _reports(args: argparse.Namespace):
+    import dataclasses
+
+    from extractor import DEFAULT_LIMITS
     from service.pipeline import check_source
 
     for name in args.files:
-        yield check_source(name, Path(name).name, template=args.template, roster=args.roster)
+        bar = _page_bar(Path(name).name) if sys.stderr.isatty() else None
+        limits = dataclasses.replace(DEFAULT_LIMITS, progress=bar) if bar else DEFAULT_LIMITS
+        try:
+            yield check_source(name, Path(name).name, template=args.template, roster=args.roster, limits=limits)
+        finally:
+            if bar:
+                print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+def _page_bar(name: str) -> Callable[[int, int], None]:
+    """One line on the terminal while a long file is read: "总结.pdf  ████████░░░░  8/16 页"."""
+
+    def show(done: int, total: int) -> None:
+        filled = round(20 * done / max(total, 1))
+        print(f"\r\033[K{name}  {'█' * filled}{'░' * (20 - filled)}  {done}/{total} 页", end="", file=sys.stderr,
+              flush=True)
+
+    return show
 
 
 def _stream(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from extractor import SUPPORTED, SUPPORTED_HINT
 from extractor.registry import FORMATS, PARSERS, mismatch, parser_for
 from extractor.sniff import sniff
 
-SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples" / "files").iterdir())
+SAMPLES = sorted(p for p in (Path(__file__).resolve().parents[2] / "samples" / "files").iterdir() if p.is_file())
 SNIFFED_KINDS = {"docx", "xlsx", "pdf", "ole", "zip", "text", "empty", "unknown"}
 
 
