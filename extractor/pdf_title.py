@@ -49,7 +49,7 @@ def _is_title_line(ln: Line, body_size: float, left: float, right: float) -> boo
     text = ln.text.strip()
     if not text or len(text) > 40 or _ATTACHMENT.match(text):
         return False
-    big = ln.size >= body_size + 2 if ln.font else ln.size >= 1.3 * body_size  # OCR sizes are box heights
+    big = ln.size >= body_size + 2 if ln.font else ln.size >= 1.15 * body_size  # OCR sizes are box heights
     if not big:
         return False
     numbered = split_number(text)
@@ -61,7 +61,7 @@ def _is_title_line(ln: Line, body_size: float, left: float, right: float) -> boo
 
 def _same_size(first: Line, ln: Line) -> bool:
     """Set in the title's size; a recognised line's size is its box height, which varies more."""
-    return abs(ln.size - first.size) <= (1.0 if ln.font else 0.25 * first.size)
+    return abs(ln.size - first.size) <= (1.0 if ln.font else 0.45 * first.size)
 
 
 def _follows(prev: Line, ln: Line) -> bool:
