@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from checkers.where import SectionSpec
+from extractor.headings import bare_number
 from extractor.model import Section
 from extractor.normalize import normalize
 
@@ -65,6 +66,9 @@ def number_value(number: str) -> int | None:
 
 
 def same_number(a: str, b: str) -> bool:
+    """Numbers compared by value: a heading's number as written ("（二）", "二、", "第二部分") against
+    the template's ("二")."""
+    a, b = bare_number(a), bare_number(b)
     if not a or not b:
         return False
     va, vb = number_value(a), number_value(b)

@@ -13,6 +13,7 @@ paragraph, and so do its short neighbours in the same run of 1. 2. 3. items.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -22,14 +23,18 @@ from extractor.headings import (
     RANK,
     ListEntry,
     Numbered,
+    SequenceEntry,
     assign_levels,
     list_item_runs,
     looks_like_heading_text,
     number_value,
+    out_of_sequence,
     rank_of,
     split_number,
+    split_spaced_number,
 )
 from extractor.model import Block, Heading, Location, Paragraph, Table
+from extractor.pdf_lines import join_text
 
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
 _CAPTION = re.compile(r"^(?:续)?(?:附)?表\s*[0-9０-９一二三四五六七八九十]+")
@@ -75,7 +80,7 @@ def _auto_number(line: Line) -> Numbered | None:
         kind = "circled"
     else:
         kind = "other"
-    return Numbered(kind, shown.strip(_LABEL_PUNCT), line.text[len(shown):].strip())
+    return Numbered(kind, shown.strip(_LABEL_PUNCT), line.text[len(shown):].strip(), shown.strip(" \t\u3000:："))
 
 
 def _candidate(line: Line) -> _Cand | None:
@@ -88,12 +93,14 @@ def _candidate(line: Line) -> _Cand | None:
     if level is not None:
         if len(text) > _MAX_HEADING_CHARS:
             return None
+        num = num or split_spaced_number(text)
         signal = "outline" if info.outline_direct or info.style.heading_level is None else "style"
         return _Cand(num, level, signal, info.bold)
-    if num is None:
-        return None
+    if num is None or (num.numbering == "other" and not info.bold):
+        return None  # a), i., A. in the body's own type: list items
     wide = info.bold or (num.numbering in RANK and RANK[num.numbering] <= 2)
-    if not looks_like_heading_text(num.title, max_chars=50 if wide else 40):
+    if not looks_like_heading_text(num.title, max_chars=60 if info.bold else 50 if wide else 40,
+                                   full_stop=info.bold):  # a bold （一）……。 over two lines is a heading
         return None
     if info.label is not None and info.label.shown:
         return _Cand(num, None, "numbering", info.bold)
@@ -117,9 +124,9 @@ def _list_entry(line: Line, cand: _Cand | None) -> ListEntry | None:
                      cand is not None, cand is not None and cand.bold)
 
 
-def _demote_lists(items: list[Line | Table], cands: dict[int, _Cand]) -> None:
+def _demote_lists(items: list[Line | Table], cands: dict[int, _Cand]) -> set[int]:
     """Adjacent 1. 2. 3. items are a list, not headings (see `list_item_runs`); a heading style or
-    outline level still makes its item a heading."""
+    outline level still makes its item a heading. Returns the items found to be list items."""
     at: list[int] = []
     entries: list[ListEntry | None] = []
     for i, item in enumerate(items):
@@ -127,10 +134,58 @@ def _demote_lists(items: list[Line | Table], cands: dict[int, _Cand]) -> None:
             continue  # a picture between two items does not end the list
         at.append(i)
         entries.append(_list_entry(item, cands.get(i)) if isinstance(item, Line) else None)
-    for k in list_item_runs(entries):
-        c = cands.get(at[k])
+    listed = {at[k] for k in list_item_runs(entries)}
+    for i in listed:
+        c = cands.get(i)
         if c is not None and c.signal in ("prefix", "numbering"):
-            del cands[at[k]]
+            del cands[i]
+    return listed
+
+
+def _drop_unheaded(items: list[Line | Table], cands: dict[int, _Cand], listed: set[int]) -> None:
+    """Weak candidates (a number and nothing else) that are no headings: those whose number continues
+    no sequence of its kind (see `out_of_sequence`), and centred cover lines ("第1部分：通用要求"
+    under a standard's name) above a document whose headings are styled."""
+    order = sorted(cands)
+    strong = [i for i in order if cands[i].signal in ("style", "outline") or cands[i].bold]
+    for i in order:
+        c, line = cands[i], items[i]
+        if (strong and i < strong[0] and c.signal in ("prefix", "numbering") and isinstance(line, Line)
+                and line.info is not None and line.info.center):
+            del cands[i]
+    at: list[int] = []
+    entries: list[SequenceEntry] = []
+    for i, line in enumerate(items):
+        if not isinstance(line, Line) or line.info is None or line.toc or not line.text:
+            continue
+        c = cands.get(i)
+        num = c.num if c is not None else (_auto_number(line) or split_number(line.text))
+        if num is None or num.numbering not in RANK:
+            continue
+        label = line.info.label
+        key = ("auto", label.list_key, label.ilvl) if label is not None and label.shown else num.numbering
+        at.append(i)
+        entries.append(SequenceEntry(key, rank_of(num), number_value(num.number),
+                                     c is not None and c.signal in ("prefix", "numbering") and not c.bold,
+                                     candidate=c is not None, listed=i in listed))
+    for k in out_of_sequence(entries):
+        del cands[at[k]]
+    texts = [i for i, line in enumerate(items) if not isinstance(line, Line) or line.text]
+    for n, i in enumerate(texts):  # "d)评价计划 / 1)时间计划表… / e)项目文件": inside a list
+        c = cands.get(i)
+        if (c is None or c.signal not in ("prefix", "numbering") or c.bold or n == 0 or n + 1 == len(texts)
+                or (c.num is not None and number_value(c.num.number) not in (1, None))):
+            continue  # a 2、 that follows its 1、 heading continues the outline, wherever it stands
+        if all(_list_line(items[k]) and k not in cands for k in (texts[n - 1], texts[n + 1])):
+            del cands[i]
+
+
+def _list_line(item: Line | Table) -> bool:
+    """A numbered line of the body: a list item or a numbered sentence."""
+    if not isinstance(item, Line) or item.info is None:
+        return False
+    label = item.info.label
+    return (label is not None and bool(label.shown)) or split_number(item.text) is not None
 
 
 def _levels(items: list[Line | Table], cands: dict[int, _Cand]) -> dict[int, int]:
@@ -196,6 +251,9 @@ def _title_lines(items: list[Line | Table], body_size: int) -> list[int]:
             break
         styled_heading = info.outline is not None or info.style.heading_level is not None
         big = info.bold or info.size >= body_size + 4 or (styled_heading and len(text) >= 8)
+        first = items[out[0]].info if out else None  # type: ignore[union-attr]
+        if first is not None and abs(info.size - first.size) > 2:
+            break  # the title's lines share its size; the unit and the date below are set smaller
         if info.style.is_title or (info.center and big):
             out.append(i)
             continue
@@ -235,18 +293,25 @@ def build_blocks(items: list[Line | Table], body_size: int) -> tuple[list[Block]
     titles = set(_title_lines(items, _body_size(items, body_size)))
     cands = {i: c for i, item in enumerate(items)
              if isinstance(item, Line) and i not in titles and (c := _candidate(item)) is not None}
-    _demote_lists(items, cands)
+    _drop_unheaded(items, cands, _demote_lists(items, cands))
     levels = _levels(items, cands)
     blocks: list[Block] = []
+    first_title = min(titles, default=None)
     for i, item in enumerate(items):
+        if i in titles:
+            if i == first_title:  # the title's lines are one block: a name broken over two lines is whole
+                text = functools.reduce(join_text, (items[k].text for k in sorted(titles)), "")  # type: ignore[union-attr]
+                blocks.append(Paragraph(text=text, loc=item.loc, style="title", role="title"))
+            continue
         if isinstance(item, Table):
             item.caption = _caption(blocks)
             blocks.append(item)
         elif i in cands:
             c = cands[i]
             num = c.num if c.num is not None else Numbered("none", "", item.text)
-            blocks.append(Heading(text=item.text, level=levels[i], number=num.number, title=num.title or item.text,
-                                  loc=item.loc, numbering=num.numbering, signal=c.signal))
+            blocks.append(Heading(text=item.text, level=levels[i], number=num.label or num.number,
+                                  title=num.title or item.text, loc=item.loc, numbering=num.numbering,
+                                  signal=c.signal, value=num.number))
         else:
             style = item.info.style.name if item.info else "textbox"
             blocks.append(Paragraph(text=item.text, loc=item.loc, style=style,

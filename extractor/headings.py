@@ -22,6 +22,8 @@ _YEAR = r"(?:19|20)\d{2}(?!\d)"
 # the dotted form "2.1" must be tried before the plain "2.".
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^第(?P<n>[{_CN}]+|{_NUM})部分[\s:：、.．]*(?P<t>.*)$")),
+    # "案例一：集群数字化转型": a case of 典型案例 opened on its own line, numbered in words or digits.
+    ("case", re.compile(rf"^(?:典型)?案例\s*(?P<n>[{_CN}]+|{_NUM})(?:\s*[:：、.．]\s*|\s+|$)(?P<t>.*)$")),
     ("chapter", re.compile(rf"^第(?P<n>[{_CN}]+|{_NUM})[章篇][\s:：、.．]*(?P<t>.*)$")),
     ("chinese", re.compile(rf"^(?P<n>[{_CN}]+)\s*[、.．，,]\s*(?P<t>.*)$")),
     ("chinese-paren", re.compile(rf"^[（(]\s*(?P<n>[{_CN}]+)\s*[)）]\s*[、.．]?\s*(?P<t>.*)$")),
@@ -31,22 +33,37 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("circled", re.compile(r"^(?P<n>[①-⑳])\s*(?P<t>.*)$")),
 ]
 
-# Conventional rank of each kind: 第一部分 > 一、 > （一） > 1. > （1） > ①.
+# Conventional rank of each kind: 第一部分 > 一、 > （一） > 1. > （1） > ①. A case (案例一：) ranks
+# with （一）: it opens a part of 典型案例 and holds its own 1. 2. steps.
 RANK: dict[str, int] = {
-    "part": 0, "chapter": 0, "chinese": 1, "chinese-paren": 2, "arabic": 3, "arabic-dotted": 3,
+    "part": 0, "chapter": 0, "chinese": 1, "chinese-paren": 2, "case": 2, "arabic": 3, "arabic-dotted": 3,
     "arabic-paren": 4, "circled": 5,
 }
+
+_LABEL_END = " \t\u3000:："  # separators between a number and its title that are not part of the number
+_CJK_SPACED = re.compile(r"(?<=[\u3400-\u9fff]) {1,3}(?=[\u3400-\u9fff])")
 
 
 @dataclass(frozen=True, slots=True)
 class Numbered:
+    """A heading number split off its title. `number` is the bare value ("一", "2.1") a sequence is
+    counted in; `label` is the number as written ("（一）", "一、", "1.", "第五部分"), which is what
+    tells "（一）" from "一、" apart."""
+
     numbering: str
     number: str
     title: str
+    label: str = ""
+
+
+def join_spaced(text: str) -> str:
+    """"保 障措施" -> "保障措施": letter-spaced heading text (a PDF's spread-out title, a typed
+    "前  言") read as the words it spells. Only for titles: body text keeps what was typed."""
+    return _CJK_SPACED.sub("", text)
 
 
 def split_number(text: str) -> Numbered | None:
-    """"（一）集群产业结构" -> Numbered("chinese-paren", "一", "集群产业结构"); None if unnumbered."""
+    """"（一）集群产业结构" -> Numbered("chinese-paren", "一", "集群产业结构", "（一）"); None if unnumbered."""
     s = text.strip().lstrip("\u3000")
     if s[:1] in ("—", "-") and len(s) > 1 and s[1] == "、":  # OCR/typing slip: "—、" for "一、"
         s = "一" + s[1:]
@@ -54,8 +71,32 @@ def split_number(text: str) -> Numbered | None:
         m = pat.match(s)
         if m:
             number = m.group("n").replace("．", ".")
-            return Numbered(kind, number, m.group("t").strip())
+            label = s[: m.start("t")].rstrip(_LABEL_END) if m.group("t") else s.rstrip(_LABEL_END)
+            return Numbered(kind, number, join_spaced(m.group("t").strip()), label)
     return None
+
+
+_SPACED = re.compile(r"^(?P<n>\d{1,2}(?:[.．]\d{1,2}){0,3})(?:[ \t\u3000]+(?=[^\d\s.．、%])|(?=[\u3400-\u9fff]))"
+                     r"(?P<t>.+)$")
+
+
+def split_spaced_number(text: str) -> Numbered | None:
+    """"1 这是第一章标题", "3\t复杂嵌套多级列表", "2集群发展成效": a number set off by a space or tab
+    alone, as standards and English reports write them, or glued to the title where a PDF lost the
+    tab after Word's automatic number. Only for a line already known to be a heading (by its style
+    or typeface): in running text "3 个项目" is no number."""
+    m = _SPACED.match(text.strip())
+    if m is None:
+        return None
+    n = m.group("n").replace("．", ".")
+    kind = "arabic-dotted" if "." in n else "arabic"
+    return Numbered(kind, n, join_spaced(m.group("t").strip()), n)
+
+
+def bare_number(label: str) -> str:
+    """The value of a number as written: "（一）" -> "一", "一、" -> "一", "第五部分" -> "五", "2.1." -> "2.1"."""
+    found = split_number(label.strip() + " x") if label.strip() else None
+    return found.number if found else label.strip()
 
 
 def rank_of(n: Numbered) -> int:
@@ -69,12 +110,21 @@ def rank_of(n: Numbered) -> int:
 _TOC_LINE = re.compile(r"(?:[.．…·•\-_]{3,}|\t)\s*\d{1,4}$")
 
 
-def looks_like_heading_text(title: str, *, max_chars: int = 40) -> bool:
+_QUOTED = re.compile(r"^[“\"「『].*[”\"」』][。！？.!?]?$")
+
+
+def looks_like_heading_text(title: str, *, max_chars: int = 40, full_stop: bool = False) -> bool:
     """A numbered line is a heading only when it reads like a title, not like a list item sentence
-    (nor like a table-of-contents entry, which repeats a heading with its page number)."""
+    (nor like a table-of-contents entry, which repeats a heading with its page number, nor a
+    quotation numbered （3）). `full_stop`: the line is set apart by its typeface, and 公文 headings
+    so set may end with 。 — one sentence, not two."""
     t = title.strip()
-    if not t or len(t) > max_chars or _TOC_LINE.search(t):
+    if not t or len(t) > max_chars or _TOC_LINE.search(t) or _QUOTED.match(t):
         return False
+    if full_stop and t.endswith("。"):
+        return not re.search(r"[。；;！？]", t[:-1])
+    if t.endswith(("：", ":")) and re.search(r"[，,]", t):
+        return False  # "一般而言，……应包括以下14个安全要素：" opens a list; it heads nothing
     return not t.endswith(("。", "；", ";", "，", ","))
 
 
@@ -190,4 +240,57 @@ def list_item_runs(entries: Sequence[ListEntry | None]) -> set[int]:
         run.append(i)
         key, last = e.key, e.value
     flush()
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SequenceEntry:
+    """A numbered line as the sequence rule sees it: heading candidates and the rest alike."""
+
+    key: Hashable  # the sequence it counts in: its kind, or Word's list and level
+    rank: int
+    value: int | None  # None: not counted (2.1, or a counter that keeps its own order)
+    weak: bool  # only its number makes it a candidate: not styled, not bold, not in a heading typeface
+    candidate: bool = True  # False: a numbered line that is body text already (a sentence)
+    listed: bool = False  # a list item by the list rule
+
+
+def out_of_sequence(entries: Sequence[SequenceEntry]) -> set[int]:
+    """Indexes of weak candidates that head nothing because of the sequence they are in: a heading's
+    number follows the number before it in its sequence, so a lone "（3）" (a numbered quotation) or
+    a "3" whose 1 and 2 were list items is no heading — the list goes on.
+
+    A sequence restarts under each heading that outranks it. Only the list-like kinds (1. （1） ①)
+    are held to it: a 一、 or （一） that skips a number is a section left out, which is the
+    checker's finding to make, not a reason to lose the next heading."""
+    out: set[int] = set()
+    last: dict[Hashable, tuple[int, bool]] = {}  # key -> (value, was a list item)
+    ranks: dict[Hashable, int] = {}
+    for i, e in enumerate(entries):
+        drop = False
+        if (e.candidate and not e.listed and e.weak and e.value is not None and e.value > 1
+                and e.rank > RANK["chinese-paren"]):
+            before = last.get(e.key)
+            drop = before is None or before[0] != e.value - 1 or before[1]
+        if drop:
+            out.add(i)
+        if e.candidate and not e.listed and not drop:  # a heading: the sequences below it restart
+            for k in [k for k, r in ranks.items() if r > e.rank]:
+                last.pop(k, None)
+                ranks.pop(k, None)
+        if e.value is not None:
+            last[e.key] = (e.value, e.listed or drop)
+            ranks[e.key] = e.rank
+    return out | _first_of_lists(entries)
+
+
+def _first_of_lists(entries: Sequence[SequenceEntry]) -> set[int]:
+    """A weak "1)" whose 2) is a sentence or a list item opens that list: it heads nothing."""
+    out: set[int] = set()
+    for i, e in enumerate(entries):
+        if not (e.candidate and not e.listed and e.weak and e.value == 1 and e.rank > RANK["chinese-paren"]):
+            continue
+        nxt = next((f for f in entries[i + 1 :] if f.key == e.key), None)
+        if nxt is not None and nxt.value == 2 and (not nxt.candidate or nxt.listed):
+            out.add(i)
     return out

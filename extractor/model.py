@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from extractor.counting import Counts, count
+from extractor.headings import RANK, Numbered, bare_number, rank_of
+
+if TYPE_CHECKING:
+    from extractor.table_items import CellItem
 
 
 @dataclass(slots=True, frozen=True)
@@ -30,12 +34,15 @@ class Location:
 
 @dataclass(slots=True)
 class Heading:
-    """A heading with its numbering split off: "一、集群总体情况" -> number "一", title "集群总体情况".
+    """A heading with its numbering split off: "（一）集群总体情况" -> number "（一）", title "集群总体情况".
 
-    `numbering` names the numbering kind ("chinese", "chinese-paren", "arabic", "arabic-paren",
-    "arabic-dotted", "part", "chapter", "none"), which is what decides the hierarchy in Chinese
-    reports more reliably than the style does. `signal` says what made it a heading (style,
-    outline, numbering, prefix, font, bookmark) so a doubtful call can be explained.
+    `number` is the number as written, so "（一）" and "一、" stay different headings; `value` is
+    its bare value ("一"), what a sequence is counted in and a template's number is compared with
+    (like docling's orig beside text). `numbering` names the numbering kind ("chinese",
+    "chinese-paren", "arabic", "arabic-paren", "arabic-dotted", "part", "chapter", "case", "none"),
+    which is what decides the hierarchy in Chinese reports more reliably than the style does.
+    `signal` says what made it a heading (style, outline, numbering, prefix, font, bookmark) so a
+    doubtful call can be explained.
     """
 
     text: str
@@ -45,7 +52,19 @@ class Heading:
     loc: Location
     numbering: str = "none"
     signal: str = "prefix"
+    value: str = ""
     kind: Literal["heading"] = "heading"
+
+    def __post_init__(self) -> None:
+        if not self.value and self.number:
+            self.value = bare_number(self.number)
+
+    @property
+    def rank(self) -> int | None:
+        """The conventional rank of its numbering kind (see headings.RANK); None when unnumbered."""
+        if self.numbering not in RANK:
+            return None
+        return rank_of(Numbered(self.numbering, self.value, self.title))
 
 
 @dataclass(slots=True)
@@ -57,6 +76,9 @@ class Paragraph:
     # Pictures in the paragraph: a scanned certificate carries no text but is content all the same,
     # so a paragraph holding only a picture is kept, with text "".
     images: int = 0
+    # "title": the cover's title block, its wrapped lines joined into one (a long cluster name
+    # centred on a cover breaks over two or three lines; the name is only whole when joined).
+    role: str | None = None
 
 
 @dataclass(slots=True)
@@ -179,7 +201,13 @@ class Section:
 
     @property
     def number(self) -> str:
+        """The heading's number as written ("（一）", "一、", "2.1")."""
         return self.heading.number if self.heading else ""
+
+    @property
+    def value(self) -> str:
+        """The heading number's bare value ("一", "2.1")."""
+        return self.heading.value if self.heading else ""
 
     @property
     def title(self) -> str:
@@ -253,15 +281,52 @@ class Document:
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]
 
+    @property
+    def title(self) -> str | None:
+        """The cover's title block (its wrapped lines joined), else the file's title."""
+        for b in self.blocks[:20]:
+            if isinstance(b, Paragraph) and b.role == "title":
+                return b.text
+        return self.meta.title
+
+    @cached_property
+    def cell_items(self) -> list[CellItem]:
+        """The numbered narrative items of forms written inside tables ("2.8 …自评报告" over the
+        box the report is typed into), in document order. Derived, like the sections: they are
+        outline entries with their own 字数, not headings, so no section's 字数 changes."""
+        from extractor.table_items import find_items
+
+        return [item for i, b in enumerate(self.blocks) if isinstance(b, Table) for item in find_items(b, i)]
+
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
 
     def outline(self) -> list[dict[str, Any]]:
-        return [
-            {"level": s.level, "number": s.number, "title": s.title, "words": s.words, "page": s.page}
-            for s in self.sections
-            if s.heading
-        ]
+        """Headed sections and, where they sit, the narrative items written inside tables (an item
+        has "cell": [table block index, row, column], 1-based row and column, and sits one level
+        below the section holding its table, or beside a heading of its own kind)."""
+        from extractor.table_items import item_level
+
+        items: dict[int, list[CellItem]] = {}
+        for item in self.cell_items:
+            items.setdefault(item.table, []).append(item)
+        out: list[dict[str, Any]] = []
+        open_heads: list[Heading] = []
+        sections = {s.start: s for s in self.sections if s.heading}
+        for i, b in enumerate(self.blocks):
+            if isinstance(b, Heading):
+                while open_heads and open_heads[-1].level >= b.level:
+                    open_heads.pop()
+                open_heads.append(b)
+                s = sections[i]
+                out.append({"level": s.level, "number": s.number, "title": s.title, "words": s.words,
+                            "page": s.page})
+            elif i in items:
+                for item in items[i]:
+                    out.append({"level": item_level(item, open_heads), "number": item.number,
+                                "title": item.title, "words": count(item.text).words, "page": b.loc.page,
+                                "cell": [i, item.row + 1, item.col + 1]})
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON model of `clustercheck extract --format json`."""
@@ -269,10 +334,10 @@ class Document:
         for b in self.blocks:
             d: dict[str, Any] = {"kind": b.kind, "loc": b.loc.to_dict()}
             if isinstance(b, Heading):
-                d |= {"level": b.level, "number": b.number, "title": b.title, "text": b.text,
+                d |= {"level": b.level, "number": b.number, "value": b.value, "title": b.title, "text": b.text,
                       "numbering": b.numbering, "signal": b.signal}
             elif isinstance(b, Paragraph):
-                d |= {"text": b.text} | ({"images": b.images} if b.images else {})
+                d |= {"text": b.text} | ({"images": b.images} if b.images else {}) | ({"role": b.role} if b.role else {})
             else:
                 d |= {"caption": b.caption, "grid": b.grid(),
                       "merges": [[c.row, c.col, c.rowspan, c.colspan] for c in b.anchors()
@@ -284,6 +349,7 @@ class Document:
         m = self.meta
         return {
             "meta": {k: getattr(m, k) for k in m.__slots__},
+            "title": self.title,
             "stats": self.stats.to_dict() | {"pages": m.pages},
             "outline": self.outline(),
             "blocks": blocks,

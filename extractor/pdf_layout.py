@@ -2,35 +2,24 @@
 
 A PDF knows no paragraphs, so they are rebuilt the way a reader sees them: a new paragraph starts at
 an indented first line, after a line that stops short of the right margin, after a larger vertical
-gap, or where the typeface changes. A paragraph becomes a heading by its typed number (一、（一）1.)
-when it reads like a title, by a bookmark naming it, or — for unnumbered titles — by a typeface that
-differs from the body's. Numbered sentences (1.建立……。) stay list items inside their section, and so
-do short 1. 2. 3. lines in the body typeface that follow one another (the rule Word documents share).
+gap, or where the typeface changes; lines in a narrower block of their own (a sidebar, a column)
+run on while each is as long as the next. Which paragraphs are headings is pdf_headings' call;
+the cover's title lines are pdf_title's.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-import statistics
-from collections import Counter
 from dataclasses import dataclass, field
 
-from extractor import ticks
-from extractor.headings import (
-    ListEntry,
-    Numbered,
-    assign_levels,
-    list_item_runs,
-    looks_like_heading_text,
-    number_value,
-    rank_of,
-    split_number,
-)
+from extractor.headings import join_spaced
 from extractor.model import Block, Heading, Location, Paragraph, Table
-from extractor.normalize import normalize
-from extractor.pdf_lines import Line, join_text
+from extractor.pdf_headings import Bookmark, Metrics, Para, headings, is_caption, metrics, starts_item
+from extractor.pdf_lines import Line
 from extractor.pdf_tables import FoundTable, continues, join
+from extractor.pdf_title import title_lines
+
+__all__ = ["Bookmark", "PageContent", "build_blocks"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = ("。", "；", ";", "！", "？", "：", ":")
@@ -42,59 +31,85 @@ class PageContent:
     number: int
     lines: list[Line]  # every line of the page, furniture flagged
     tables: list[FoundTable] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Bookmark:
-    title: str
-    level: int  # 0 = top
-    page: int | None  # 1-based
-
-
-@dataclass(slots=True)
-class _Metrics:
-    style: tuple[str, bool, int]
-    size: float
-    pitch: float
-    left: dict[int, float]
-    right: dict[int, float]
-
-
-@dataclass(slots=True)
-class _Para:
-    lines: list[Line]
-
-    @property
-    def text(self) -> str:
-        out = ""
-        for ln in self.lines:
-            out = join_text(out, ln.text.strip())
-        return ticks.normalize(out)
+    height: float = 0.0  # points; 0 when unknown
 
 
 def build_blocks(pages: list[PageContent], bookmarks: list[Bookmark]) -> list[Block]:
     flow: list[Line | FoundTable] = []
     for page in pages:
-        flow.extend(_page_flow(page))
+        flow.extend(_page_flow(page, _box_open(flow)))
     body = [x for x in flow if isinstance(x, Line)]
     if not body and not any(isinstance(x, FoundTable) for x in flow):
         return []
-    metrics = _metrics(body)
-    items: list[_Para | FoundTable] = []
+    m = metrics(body)
+    titled = {id(ln) for ln in _cover_title(pages, flow, m)}
+    items: list[Para | FoundTable] = []
     for x in flow:
         last = items[-1] if items else None
         if isinstance(x, FoundTable):
             items.append(x)
-        elif isinstance(last, _Para) and _continues(last.lines[-1], x, metrics):
+        elif id(x) in titled:
+            if isinstance(last, Para) and last.role == "title":
+                last.lines.append(x)
+            else:
+                items.append(Para([x], "title"))
+        elif isinstance(last, Para) and last.role is None and _continues(last.lines, x, m):
             last.lines.append(x)
         else:
-            items.append(_Para([x]))
-    return _classify(items, metrics, bookmarks)
+            items.append(Para([x]))
+    return _blocks(items, headings(items, m, bookmarks))
 
 
-def _page_flow(page: PageContent) -> list[Line | FoundTable]:
-    """Body lines in reading order with each table placed where it starts."""
-    tables = sorted(page.tables, key=lambda t: t.box[1])
+def _blocks(items: list[Para | FoundTable], calls: list) -> list[Block]:
+    blocks: list[Block] = []
+    table_end: dict[int, int] = {}  # id(table) -> the last page it runs to
+    for x, call in zip(items, calls, strict=True):
+        if isinstance(x, FoundTable):
+            _add_table(blocks, x.table, table_end)
+            continue
+        first = x.lines[0]
+        loc = Location(page=first.page, line=first.number)
+        text = x.text
+        if call is None:
+            blocks.append(Paragraph(text=text, loc=loc, style=x.role, role=x.role))
+            continue
+        n = call.numbered
+        blocks.append(Heading(text=text, level=call.level, number=n.label if n else "",
+                              title=n.title if n else join_spaced(text), loc=loc,
+                              numbering=n.numbering if n else "none", signal=call.signal,
+                              value=n.number if n else ""))
+    return blocks
+
+
+def _cover_title(pages: list[PageContent], flow: list[Line | FoundTable], m: Metrics) -> list[Line]:
+    """The title lines in the upper half of the first page with text (see pdf_title), in the
+    order they stand on the page: a report laid out in a table still has its title on top."""
+    first = next((x.page for x in flow if isinstance(x, Line)), None)
+    if first is None:
+        return []
+    height = next((p.height for p in pages if p.number == first), 0.0)
+    lines = sorted((x for x in flow if isinstance(x, Line) and x.page == first
+                    and (not height or x.top < 0.5 * height)), key=lambda ln: (ln.top, ln.x0))
+    return title_lines(lines, m.size, m.left.get(first, 0.0), m.right.get(first, 0.0))
+
+
+def _box_open(flow: list[Line | FoundTable]) -> bool:
+    """The flow so far ends with a table whose last row is one box across it: a form's text box
+    that the next page may carry on in a frame of its own."""
+    last = flow[-1] if flow else None
+    return isinstance(last, FoundTable) and bool(last.table.rows) and all(
+        c is last.table.rows[-1][0] for c in last.table.rows[-1])
+
+
+def _page_flow(page: PageContent, box_open: bool = False) -> list[Line | FoundTable]:
+    """Body lines in reading order with each table placed where it starts. A lone ruled box is text
+    in a frame (read as body text, as a Word frame is) unless it opens the page while a table's
+    last box is still open: then it is the rest of that box."""
+    body = [ln for ln in page.lines if not ln.furniture]
+    first_top = min((ln.top for ln in body), default=float("inf"))
+    tables = sorted((t for t in page.tables if not t.frame
+                     or (box_open and t.box[1] <= first_top + 1 and t is min(page.tables, key=lambda u: u.box[1]))),
+                    key=lambda t: t.box[1])
     out: list[Line | FoundTable] = []
     for ln in page.lines:
         if ln.furniture:
@@ -112,152 +127,37 @@ def _page_flow(page: PageContent) -> list[Line | FoundTable]:
     return out
 
 
-def _metrics(lines: list[Line]) -> _Metrics:
-    weight: Counter[tuple[str, bool, int]] = Counter()
-    for ln in lines:
-        weight[ln.style] += len(ln.text)
-    style = weight.most_common(1)[0][0] if weight else ("", False, 0)
-    body = [ln for ln in lines if ln.style == style] or lines
-    size = statistics.median(ln.size for ln in body) if body else 12.0
-    steps = [b.top - a.top for a, b in itertools.pairwise(body)
-             if a.page == b.page and 0.5 * size < b.top - a.top < 3 * size]
-    pitch = statistics.median(steps) if steps else 1.5 * size
-    left: dict[int, float] = {}
-    right: dict[int, float] = {}
-    glob_l = _mode([ln.x0 for ln in body])
-    glob_r = _upper([ln.x1 for ln in body])
-    for page in {ln.page for ln in body}:
-        on = [ln for ln in body if ln.page == page]
-        left[page] = _mode([ln.x0 for ln in on]) if len(on) >= 6 else glob_l
-        right[page] = _upper([ln.x1 for ln in on]) if len(on) >= 6 else glob_r
-    return _Metrics(style, size, pitch, left, right)
-
-
-def _mode(values: list[float]) -> float:
-    if not values:
-        return 0.0
-    return float(Counter(round(v) for v in values).most_common(1)[0][0])
-
-
-def _upper(values: list[float]) -> float:
-    """The right margin: most body lines reach it; hanging punctuation pokes a little past it."""
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[(3 * len(ordered)) // 4]
-
-
-def _continues(prev: Line, line: Line, m: _Metrics) -> bool:
+def _continues(block: list[Line], line: Line, m: Metrics) -> bool:
+    """Whether `line` runs on from the paragraph `block` ends with."""
+    prev = block[-1]
     if _CJK.search(prev.text) and _CJK.search(line.text) and prev.style != line.style and prev.font:
         return False
     em = m.size or line.size
     left, right = m.left.get(line.page, 0.0), m.right.get(prev.page, 0.0)
-    if line.page == prev.page and not (0 < line.top - prev.top <= 1.45 * m.pitch + 1):
+    if line.page == prev.page and not (0 < line.top - prev.top <= 1.45 * max(m.pitch, 1.2 * line.size) + 1):
         return False
     if line.page != prev.page and line.page != prev.page + 1:
         return False
-    if line.x0 > left + 0.8 * em or prev.x1 < right - 1.5 * em:
+    if prev.text.rstrip().endswith(_SENTENCE_END) and starts_item(line):
         return False
-    return not (prev.text.rstrip().endswith(_SENTENCE_END) and split_number(line.text))
+    if line.x0 <= left + 0.8 * em and prev.x1 >= right - 1.5 * em:
+        return not is_caption(line)
+    return _same_block(block, line)
 
 
-def _font_signal(para: _Para, m: _Metrics) -> bool:
-    ln = para.lines[0]
-    if not ln.font:  # OCR: box heights are too noisy to compare typefaces
-        return False
-    font, bold, size = m.style
-    return ln.font != font or (ln.bold and not bold) or ln.size >= size + 1.5
-
-
-def _classify(items: list[_Para | FoundTable], m: _Metrics, bookmarks: list[Bookmark]) -> list[Block]:
-    marks: dict[str, list[Bookmark]] = {}
-    for b in bookmarks:
-        marks.setdefault(normalize(b.title), []).append(b)
-    has_structure = any(_numbered_heading(x) for x in items if isinstance(x, _Para)) or bool(bookmarks)
-    listed = list_item_runs([_list_entry(x, m) if isinstance(x, _Para) else None for x in items])
-    kinds: list[tuple[str, Numbered | None, int | None] | None] = []
-    seen_heading = False
-    for i, x in enumerate(items):
-        kind = None
-        if isinstance(x, _Para):
-            text = x.text
-            mark = next((b for b in marks.get(normalize(text), [])  # a bookmark may point a page late
-                         if b.page is None or abs(b.page - x.lines[0].page) <= 1), None)
-            numbered = _numbered_heading(x)
-            if numbered and i in listed and not _font_signal(x, m):
-                numbered = None  # 1. 2. 3. in the body typeface, one after another: a list
-            if mark:
-                kind = ("bookmark", split_number(text), mark.level)
-            elif numbered and (_font_signal(x, m) or len(x.lines) == 1):
-                kind = ("font" if _font_signal(x, m) else "numbering", numbered, None)
-            elif (_font_signal(x, m) and (seen_heading or not has_structure) and len(x.lines) <= 2
-                  and looks_like_heading_text(text, max_chars=30) and "：" not in text and ":" not in text):
-                kind = ("font", None, None)
-            seen_heading = seen_heading or kind is not None
-        kinds.append(kind)
-    ranks = _ranks(items, kinds)
-    levels = iter(assign_levels([r for r in ranks if r is not None]))
-    blocks: list[Block] = []
-    table_end: dict[int, int] = {}  # id(table) -> the last page it runs to
-    for x, kind, rank in zip(items, kinds, ranks, strict=True):
-        if isinstance(x, FoundTable):
-            _add_table(blocks, x.table, table_end)
-            continue
-        first = x.lines[0]
-        loc = Location(page=first.page, line=first.number)
-        if kind is None or rank is None:
-            blocks.append(Paragraph(text=x.text, loc=loc))
-            continue
-        signal, numbered, _ = kind
-        text = x.text
-        blocks.append(Heading(text=text, level=next(levels), number=numbered.number if numbered else "",
-                              title=numbered.title if numbered else text, loc=loc,
-                              numbering=numbered.numbering if numbered else "none", signal=signal))
-    return blocks
-
-
-def _list_entry(para: _Para, m: _Metrics) -> ListEntry | None:
-    """A numbered paragraph for the shared list rule; a heading typeface is the PDF's emphasis."""
-    n = split_number(para.text)
-    if n is None:
-        return None
-    return ListEntry(n.numbering, n.numbering, number_value(n.number), _numbered_heading(para) is not None,
-                     _font_signal(para, m))
-
-
-def _numbered_heading(para: _Para) -> Numbered | None:
-    if len(para.lines) > 3:
-        return None
-    n = split_number(para.text)
-    return n if n and looks_like_heading_text(n.title) else None
-
-
-def _ranks(items: list[_Para | FoundTable],
-           kinds: list[tuple[str, Numbered | None, int | None] | None]) -> list[int | None]:
-    """Numbered headings rank by their number kind; unnumbered ones borrow the rank of numbered
-    headings sharing their bookmark level or typeface."""
-    by_mark: dict[int, Counter[int]] = {}
-    by_style: dict[tuple[str, bool, int], Counter[int]] = {}
-    for x, kind in zip(items, kinds, strict=True):
-        if kind and kind[1] and isinstance(x, _Para):
-            r = rank_of(kind[1])
-            by_style.setdefault(x.lines[0].style, Counter())[r] += 1
-            if kind[2] is not None:
-                by_mark.setdefault(kind[2], Counter())[r] += 1
-    top = min((r for c in by_style.values() for r in c), default=0)
-    ranks: list[int | None] = []
-    for x, kind in zip(items, kinds, strict=True):
-        if kind is None or not isinstance(x, _Para):
-            ranks.append(None)
-        elif kind[1]:
-            ranks.append(rank_of(kind[1]))
-        elif kind[2] is not None:
-            known = by_mark.get(kind[2])
-            ranks.append(known.most_common(1)[0][0] if known else kind[2] + 1)
-        else:
-            known = by_style.get(x.lines[0].style)
-            ranks.append(known.most_common(1)[0][0] if known else top)
-    return ranks
+def _same_block(block: list[Line], line: Line) -> bool:
+    """Lines of a narrower block (a sidebar's reference list, a column) in one style: the next line
+    runs on when it starts where the block starts and the line before it is as long as any."""
+    prev = block[-1]
+    em = line.size or 10.0
+    widest = max(ln.x1 for ln in block)
+    starts = [block[0].x0] if len(block) == 1 else [ln.x0 for ln in block[1:]]
+    indented = len(block) == 1 and 0 < block[0].x0 - line.x0 <= 4 * em  # the first line was indented
+    hanging = len(block) == 1 and 0 < line.x0 - block[0].x0 <= 3 * em and starts_item(block[0])  # under a title
+    return (line.page == prev.page and prev.style == line.style
+            and (indented or hanging or any(abs(line.x0 - x) <= 0.6 * em for x in starts))
+            and prev.x1 - prev.x0 >= 8 * em and prev.x1 >= widest - em and prev.x1 >= line.x1 - em
+            and not starts_item(line) and not prev.text.rstrip().endswith(_SENTENCE_END))
 
 
 def _add_table(blocks: list[Block], table: Table, table_end: dict[int, int]) -> None:

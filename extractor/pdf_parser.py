@@ -96,13 +96,18 @@ class _Conversion:
         finally:
             reader.close()
         contents = [p for p in pages if p is not None]
+        for p in contents:
+            p.height = heights[p.number - 1]  # where the cover's upper half ends
         mark_furniture([p.lines for p in contents], heights)
         blocks = build_blocks(contents, self._bookmarks())
         if not blocks:
             raise self._no_text(n)
         furniture = [Paragraph(text=ln.text, loc=Loc(page=ln.page, line=ln.number))
                      for p in contents for ln in p.lines if ln.furniture]
-        return Document(blocks=blocks, meta=self._meta(n), furniture=furniture, notices=self._notices(),
+        meta = self._meta(n)
+        cover = next((b.text for b in blocks if isinstance(b, Paragraph) and b.role == "title"), None)
+        meta.title = cover or meta.title  # the cover's title block before the file's Title property
+        return Document(blocks=blocks, meta=meta, furniture=furniture, notices=self._notices(),
                         seals=self.seals, signatures=self.signatures)
 
     def _page(self, page: pdfium.PdfPage, number: int) -> PageContent | Rendered:

@@ -27,6 +27,7 @@ from pdfplumber.table import TableFinder, TableSettings
 from extractor import ticks
 from extractor.model import Cell, Location, Table
 from extractor.pdf_lines import Frame, join_text
+from extractor.table_items import label as _label
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points from the top-left
 
@@ -48,6 +49,7 @@ class PageObjects:
 class FoundTable:
     box: Box
     table: Table
+    frame: bool = False  # one ruled box alone: text set in a frame, or a form's box broken by the page
 
 
 def scan_objects(page: pdfium.PdfPage) -> PageObjects:
@@ -141,19 +143,24 @@ class PlumberPages:
 def find_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, objects: PageObjects,
                 page_no: int, plumber: PlumberPages) -> list[FoundTable]:
     frame = Frame.of(page)
+    lone: list[Box] = []
     if objects.edges:
-        groups = cell_groups(objects.edges, frame.width, frame.height)
+        finder = TableFinder(_EdgePage(objects.edges, frame.width, frame.height), _SETTINGS)
+        groups = [t.cells for t in finder.tables]
+        grouped = {c for g in groups for c in g}
+        lone = [c for c in finder.cells if c not in grouped and c[3] - c[1] >= 10]  # boxes alone: frames
     elif objects.has_forms:
         groups = plumber.cells(page_no - 1)
     else:
         return []
     found = []
-    for cells in groups:
+    for cells in [*groups, *([c] for c in lone)]:
         table = build_grid(cells, lambda box: _cell_text(textpage, box, frame), page_no)
         if table.n_rows and table.n_cols:
             x0 = min(c[0] for c in cells)
             top = min(c[1] for c in cells)
-            found.append(FoundTable((x0, top, max(c[2] for c in cells), max(c[3] for c in cells)), table))
+            found.append(FoundTable((x0, top, max(c[2] for c in cells), max(c[3] for c in cells)), table,
+                                    frame=len(cells) == 1))
     return found
 
 
@@ -210,12 +217,17 @@ def _cell_text(textpage: pdfium.PdfTextPage, box: Box, frame: Frame) -> str:
 # --- tables continued on the next page -----------------------------------------------------------
 
 def continues(prev: Table, prev_last_page: int, nxt: Table) -> bool:
-    """The next page opens with a table of the same columns: the same table, broken by the page.
-    (The caller knows that nothing but page furniture stands between the two.)"""
-    return prev.n_cols == nxt.n_cols and nxt.loc.page == prev_last_page + 1
+    """The next page opens with a table of the same columns (or with the rest of a box that ends
+    the table): the same table, broken by the page. (The caller knows that nothing but page
+    furniture stands between the two.)"""
+    boxed = nxt.n_cols == 1 and bool(prev.rows) and _spanning(prev.rows[-1])
+    return (prev.n_cols == nxt.n_cols or boxed) and nxt.loc.page == prev_last_page + 1
 
 
 def join(prev: Table, nxt: Table) -> Table:
+    if nxt.n_cols == 1 < prev.n_cols:  # boxes across a wider form: each row one box across it
+        nxt = Table(rows=[[Cell(r[0].text, r[0].row, 0, r[0].rowspan, prev.n_cols, r[0].images)] * prev.n_cols
+                          for r in nxt.rows], loc=nxt.loc, caption=nxt.caption)
     grid = nxt.grid()
     rows = nxt.rows
     if grid and prev.rows and grid[0] == prev.grid()[0]:  # header row repeated on the new page
@@ -243,5 +255,18 @@ def join(prev: Table, nxt: Table) -> Table:
 
 def _split_row(last: list[Cell], first: list[Cell]) -> bool:
     filled = [c for c in first if c.text]
-    return (bool(first) and not first[0].text and bool(last[0].text) and 0 < len(filled) <= len(first) // 2
-            and all(last[c.col].text for c in filled))
+    if _spanning(last) and _spanning(first) and last[0].text and first[0].text:
+        return _label(last[0].text) is None and _label(first[0].text.partition("\n")[0]) is None
+    if not (first and last[0].text and 0 < len(filled) <= len(first) // 2 and all(last[c.col].text for c in filled)):
+        return False
+    # the label cell goes on too when it was cut inside its bracket: "……数量（个，需提供" / "佐证材料）"
+    return not first[0].text or _unclosed(last[0].text)
+
+
+def _unclosed(text: str) -> bool:
+    return sum(text.count(o) - text.count(c) for o, c in (("（", "）"), ("(", ")"))) > 0
+
+
+def _spanning(row: list[Cell]) -> bool:
+    """One cell across the whole row: a text box, which the page break cuts in two."""
+    return bool(row) and all(c is row[0] for c in row)

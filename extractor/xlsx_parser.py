@@ -162,7 +162,7 @@ def _sheet_blocks(ws: Any, formulas: Any | None) -> list[Block]:
     head_rows, foot_rows = _text_rows(rows)
     name = ws.title
     num = split_number(name)
-    blocks: list[Block] = [Heading(text=name, level=1, number=num.number if num else "",
+    blocks: list[Block] = [Heading(text=name, level=1, number=num.label if num else "",
                                    title=(num.title or name) if num else name, loc=Location(sheet=name),
                                    numbering=num.numbering if num else "none", signal="sheet")]
     before = [Paragraph(text=_only(rows[r]).text, loc=Location(sheet=name, cell=ref(r, _only(rows[r]).col)))

@@ -27,7 +27,7 @@ def test_complete_plan_passes_with_no_error_or_warning() -> None:
     assert r.template_detected.id == PACK and r.template_detected.confidence >= 0.9
     assert r.cluster.status == "exact" and r.cluster.matched is not None
     assert r.cluster.matched.name == "咸宁智能机电创新型产业集群"
-    assert [o.number for o in r.outline if o.level == 2] == ["1", "2", "3", "4", "5", "6", "7", "1", "2", "3"]
+    assert [o.number for o in r.outline if o.level == 2] == ["1.", "2.", "3.", "4.", "5.", "6.", "7.", "1.", "2.", "3."]
 
 
 @pytest.mark.parametrize("defect", sorted(DEFECTS))

@@ -78,4 +78,4 @@ def texts(doc: Document) -> list[str]:
 
 
 def heads(doc: Document) -> list[tuple[int, str, str]]:
-    return [(h.level, h.number, h.title) for h in doc.headings()]
+    return [(h.level, h.value, h.title) for h in doc.headings()]

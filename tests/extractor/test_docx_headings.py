@@ -21,7 +21,7 @@ def _heading(doc: Document, title: str) -> Heading:
 
 def test_automatic_number_is_part_of_the_heading(autonumber: Document) -> None:
     h = _heading(autonumber, "集群总体情况")
-    assert (h.text, h.number, h.numbering, h.level, h.signal) == ("一、集群总体情况", "一", "chinese", 1, "style")
+    assert (h.text, h.value, h.numbering, h.level, h.signal) == ("一、集群总体情况", "一", "chinese", 1, "style")
     # python-docx drops the number, which is why the parser reads numbering.xml itself
     raw = open_docx(str(SAMPLES / "docx_autonumber.docx"))
     assert "集群总体情况" in [para.text for para in raw.paragraphs]
@@ -31,8 +31,8 @@ def test_automatic_numbers_give_the_hierarchy(autonumber: Document) -> None:
     sub = _heading(autonumber, "集群产业结构发展情况")
     assert (sub.text, sub.level, sub.numbering, sub.signal) == ("（一）集群产业结构发展情况", 2, "chinese-paren", "numbering")
     third = _heading(autonumber, "研发投入情况")
-    assert (third.number, third.level) == ("1", 3)
-    assert [h.number for h in autonumber.headings() if h.level == 1] == ["一", "二", "三", "四", "五", "六"]
+    assert (third.value, third.level) == ("1", 3)
+    assert [h.value for h in autonumber.headings() if h.level == 1] == ["一", "二", "三", "四", "五", "六"]
 
 
 def test_numbering_inherited_from_a_linked_style_continues_the_list(autonumber: Document) -> None:
@@ -49,14 +49,14 @@ def test_sentence_lists_stay_paragraphs_and_restart(autonumber: Document) -> Non
 
 
 def test_numbers_of_no_typed_kind_sit_under_the_heading_before_them(autonumber: Document) -> None:
-    cases = [h for h in autonumber.headings() if h.number in ("甲", "乙")]
+    cases = [h for h in autonumber.headings() if h.value in ("甲", "乙")]
     assert [(h.level, h.numbering) for h in cases] == [(2, "other"), (2, "other")]
     assert cases[0].text == "甲、案例：龙头企业引领产业链高端化发展"
 
 
 def test_wps_outline_levels_and_chinese_style_names() -> None:
     doc = load("docx_outline_wps.docx")
-    found = {h.title: (h.level, h.number, h.signal) for h in doc.headings()}
+    found = {h.title: (h.level, h.value, h.signal) for h in doc.headings()}
     assert found["重点成长型产业集群发展报告"] == (1, "一", "style")  # style named 标题 1
     assert found["产业集群发展的基本情况及主要特点"] == (2, "1", "outline")  # w:outlineLvl on the paragraph
     assert found["培育发展产业集群的主要做法及经验"] == (2, "2", "outline")  # via the basedOn chain

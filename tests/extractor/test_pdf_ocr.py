@@ -30,7 +30,7 @@ def scanned(samples_dir: Path) -> Document:
 
 @pytest.mark.slow
 def test_scanned_outline_recognised(scanned: Document) -> None:
-    assert [(h.level, h.number, h.title) for h in scanned.headings()] == [
+    assert [(h.level, h.value, h.title) for h in scanned.headings()] == [
         (1, "一", "集群基本情况"), (1, "二", "主要做法与成效"), (1, "三", "存在问题及下一步工作")]
     assert all(s.words > 150 for s in scanned.sections if s.heading)
     assert any("承诺所报材料真实" in p.text for p in scanned.blocks)

@@ -59,7 +59,7 @@ def test_json_is_the_model(samples_dir: Path, capsys: pytest.CaptureFixture[str]
     assert set(data["stats"]) == {"words", "cjk_chars", "chars_no_spaces", "chars_with_spaces", "pages"}
     assert data["stats"]["words"] == extract(samples_dir / "legacy_report.docx").stats.words
     assert {"level", "number", "title", "words", "page"} <= set(data["outline"][0])
-    assert data["outline"][0]["number"] == "一"
+    assert data["outline"][0]["number"] == "一、"  # as written
     tables = [b for b in data["blocks"] if b["kind"] == "table"]
     assert tables[0]["grid"][0] == ["指标", "单位", "2022年", "2023年", "增幅（%）"]
     assert data["meta"]["format"] == "docx"
