@@ -2,7 +2,8 @@
 
 The documents are listed, with where each comes from, in samples/real/SOURCES.md. They are other
 projects' files, so they are not committed here: the tests read them from $CLUSTERCHECK_REAL_DOCS,
-samples/real/files/ or the shared folder beside the checkout (shared/real/), and skip a document
+samples/real/files/, the machine's cache (~/.cache/clustercheck/real-docs/, where a clean clone
+in CI on the same machine finds them) or the shared folder beside the checkout (shared/real/), and skip a document
 that is not there. What they pin is what a reviewer would call each document's headings: how many
 there are, lines that must not be headings (every wrapped line of a numbered reference list, the
 pieces of a formula, list items, a cover's subtitle) and headings that must be found, at their level.
@@ -26,7 +27,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _folders() -> list[Path]:
     named = os.environ.get("CLUSTERCHECK_REAL_DOCS")
-    return [Path(named)] if named else [ROOT / "samples" / "real" / "files", ROOT.parent / "shared" / "real"]
+    if named:
+        return [Path(named)]
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "clustercheck" / "real-docs"
+    return [ROOT / "samples" / "real" / "files", cache, ROOT.parent / "shared" / "real"]
 
 
 @dataclass(frozen=True)
